@@ -1,0 +1,98 @@
+package dev.junction.api.channel;
+
+import dev.junction.api.message.Message;
+import dev.junction.api.spi.ChannelProvider;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.Executor;
+
+/**
+ * Creates channels without a compile dependency on the runtime, the way {@code ClientBuilder.newBuilder()}
+ * finds a Jakarta REST client: the implementation is located through {@link ServiceLoader} on first use.
+ *
+ * <pre>{@code
+ * PollableChannel orders = MessageChannels.queue("orders", 25);
+ * SubscribableChannel events = MessageChannels.publishSubscribe("events");
+ * }</pre>
+ */
+public final class MessageChannels {
+
+    /** Capacity of a queue channel created without one: effectively unbounded. */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+    private MessageChannels() {
+    }
+
+    /** @return a point-to-point channel that runs its handler in the sender's thread */
+    public static SubscribableChannel direct(String name) {
+        return provider().direct(name);
+    }
+
+    /** @return a point-to-point channel that runs its handler on the executor */
+    public static SubscribableChannel executor(String name, Executor executor) {
+        return provider().executor(name, Objects.requireNonNull(executor, "executor"));
+    }
+
+    /** @return a channel that delivers every message to all subscribers in the sender's thread */
+    public static SubscribableChannel publishSubscribe(String name) {
+        return provider().publishSubscribe(name, null);
+    }
+
+    /** @return a channel that delivers every message to all subscribers on the executor */
+    public static SubscribableChannel publishSubscribe(String name, Executor executor) {
+        return provider().publishSubscribe(name, Objects.requireNonNull(executor, "executor"));
+    }
+
+    /** @return an unbounded FIFO channel */
+    public static PollableChannel queue(String name) {
+        return provider().queue(name, UNBOUNDED);
+    }
+
+    /** @return a FIFO channel holding at most {@code capacity} messages */
+    public static PollableChannel queue(String name, int capacity) {
+        return provider().queue(name, capacity);
+    }
+
+    /** @return an unnamed FIFO channel holding at most {@code capacity} messages */
+    public static PollableChannel queue(int capacity) {
+        return provider().queue(null, capacity);
+    }
+
+    /** @return an unbounded channel ordered by the {@code priority} header (highest first, FIFO within one) */
+    public static PollableChannel priority(String name) {
+        return provider().priority(name, UNBOUNDED, null);
+    }
+
+    /** @return a bounded channel ordered by the comparator (FIFO among equal messages) */
+    public static PollableChannel priority(String name, int capacity, Comparator<Message<?>> comparator) {
+        return provider().priority(name, capacity, Objects.requireNonNull(comparator, "comparator"));
+    }
+
+    /** @return a zero-capacity channel: each send waits for a receiver */
+    public static PollableChannel rendezvous(String name) {
+        return provider().rendezvous(name);
+    }
+
+    private static ChannelProvider provider() {
+        return ProviderHolder.PROVIDER;
+    }
+
+    /** Lazy holder: the service lookup happens once, on first use, and is thread-safe. */
+    private static final class ProviderHolder {
+        static final ChannelProvider PROVIDER = load();
+
+        private static ChannelProvider load() {
+            Iterator<ChannelProvider> found = ServiceLoader.load(ChannelProvider.class, MessageChannels.class.getClassLoader()).iterator();
+            if (!found.hasNext()) {
+                found = ServiceLoader.load(ChannelProvider.class).iterator();
+            }
+            if (!found.hasNext()) {
+                throw new IllegalStateException("No " + ChannelProvider.class.getName()
+                        + " found: add junction-impl to the class path");
+            }
+            return found.next();
+        }
+    }
+}

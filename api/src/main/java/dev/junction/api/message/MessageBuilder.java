@@ -1,0 +1,130 @@
+package dev.junction.api.message;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds {@link Message} instances: from a payload, or from an existing message whose payload and headers
+ * (but not {@code id} and {@code timestamp}) are copied.
+ *
+ * <pre>{@code
+ * Message<Order> m = MessageBuilder.withPayload(order).setHeader("table", 4).build();
+ * Message<Order> copy = MessageBuilder.fromMessage(m).setHeader(MessageHeaders.PRIORITY, 9).build();
+ * }</pre>
+ *
+ * @param <T> the payload type
+ */
+public final class MessageBuilder<T> {
+
+    private final T payload;
+    private final Map<String, Object> headers;
+    private final Message<T> original;
+    private boolean modified;
+
+    private MessageBuilder(T payload, Map<String, Object> headers, Message<T> original) {
+        this.payload = Objects.requireNonNull(payload, "A message payload must not be null");
+        this.headers = headers;
+        this.original = original;
+    }
+
+    /**
+     * @param payload the payload, not {@code null}
+     * @param <T> the payload type
+     * @return a builder for a new message with that payload
+     */
+    public static <T> MessageBuilder<T> withPayload(T payload) {
+        return new MessageBuilder<>(payload, new HashMap<>(), null);
+    }
+
+    /**
+     * @param message the message to copy
+     * @param <T> the payload type
+     * @return a builder holding that message's payload and headers; {@link #build()} returns the same
+     *         message when nothing was changed
+     */
+    public static <T> MessageBuilder<T> fromMessage(Message<T> message) {
+        Objects.requireNonNull(message, "message must not be null");
+        return new MessageBuilder<>(message.getPayload(), new HashMap<>(message.getHeaders()), message);
+    }
+
+    /**
+     * Sets a header, or removes it when {@code value} is {@code null}. {@code id} and {@code timestamp} are
+     * always assigned by the new message and cannot be set.
+     */
+    public MessageBuilder<T> setHeader(String name, Object value) {
+        Objects.requireNonNull(name, "header name must not be null");
+        if (MessageHeaders.ID.equals(name) || MessageHeaders.TIMESTAMP.equals(name)) {
+            return this;
+        }
+        Object previous = value == null ? headers.remove(name) : headers.put(name, value);
+        modified |= !Objects.equals(previous, value);
+        return this;
+    }
+
+    /** Sets a header only when it is absent (or {@code null}). */
+    public MessageBuilder<T> setHeaderIfAbsent(String name, Object value) {
+        if (headers.get(name) == null) {
+            setHeader(name, value);
+        }
+        return this;
+    }
+
+    /** Sets all given headers, overriding existing values. */
+    public MessageBuilder<T> copyHeaders(Map<String, ?> toCopy) {
+        if (toCopy != null) {
+            toCopy.forEach(this::setHeader);
+        }
+        return this;
+    }
+
+    /** Sets the given headers that are not present yet. */
+    public MessageBuilder<T> copyHeadersIfAbsent(Map<String, ?> toCopy) {
+        if (toCopy != null) {
+            toCopy.forEach(this::setHeaderIfAbsent);
+        }
+        return this;
+    }
+
+    /** Removes a header. */
+    public MessageBuilder<T> removeHeader(String name) {
+        return setHeader(name, null);
+    }
+
+    public MessageBuilder<T> setCorrelationId(Object correlationId) {
+        return setHeader(MessageHeaders.CORRELATION_ID, correlationId);
+    }
+
+    public MessageBuilder<T> setReplyChannel(Object channelOrName) {
+        return setHeader(MessageHeaders.REPLY_CHANNEL, channelOrName);
+    }
+
+    public MessageBuilder<T> setErrorChannel(Object channelOrName) {
+        return setHeader(MessageHeaders.ERROR_CHANNEL, channelOrName);
+    }
+
+    public MessageBuilder<T> setPriority(int priority) {
+        return setHeader(MessageHeaders.PRIORITY, priority);
+    }
+
+    public MessageBuilder<T> setSequenceNumber(int sequenceNumber) {
+        return setHeader(MessageHeaders.SEQUENCE_NUMBER, sequenceNumber);
+    }
+
+    public MessageBuilder<T> setSequenceSize(int sequenceSize) {
+        return setHeader(MessageHeaders.SEQUENCE_SIZE, sequenceSize);
+    }
+
+    /** @return the value a header currently has in this builder, or {@code null} */
+    public Object getHeader(String name) {
+        return headers.get(name);
+    }
+
+    /** @return the message; the original one when this builder came from a message and nothing changed */
+    public Message<T> build() {
+        if (original != null && !modified) {
+            return original;
+        }
+        return new GenericMessage<>(payload, headers);
+    }
+}

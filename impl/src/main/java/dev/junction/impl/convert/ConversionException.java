@@ -1,0 +1,11 @@
+package dev.junction.impl.convert;
+
+/** A value could not be converted to the requested type. */
+public class ConversionException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ConversionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
