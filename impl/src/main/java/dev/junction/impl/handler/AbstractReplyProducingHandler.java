@@ -1,0 +1,134 @@
+package dev.junction.impl.handler;
+
+import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.error.MessageDeliveryException;
+import dev.junction.api.error.ReplyRequiredException;
+import dev.junction.api.handler.MessageHandler;
+import dev.junction.api.handler.Ordered;
+import dev.junction.api.message.Message;
+import dev.junction.api.message.MessageBuilder;
+import dev.junction.impl.support.ChannelResolver;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A handler that may answer: a non-null result is sent to the output channel, else to the request's
+ * {@code replyChannel} header. The request's headers travel with the reply (a result that is a whole message
+ * keeps its own headers and receives only the missing ones), so a reply can find its way back to a gateway
+ * several hops later. A {@code null} result sends nothing, unless a reply is required.
+ */
+public abstract class AbstractReplyProducingHandler implements MessageHandler, Ordered {
+
+    private final String componentName;
+    private final OutputChannelResolver output;
+    private final boolean requiresReply;
+    private final Duration sendTimeout;
+    private final int order;
+
+    protected AbstractReplyProducingHandler(ReplyProducerSettings settings) {
+        this.componentName = settings.componentName;
+        this.output = new OutputChannelResolver(settings.componentName, settings.outputChannel,
+                settings.outputChannelName, settings.resolver);
+        this.requiresReply = settings.requiresReply;
+        this.sendTimeout = settings.sendTimeout;
+        this.order = settings.order;
+    }
+
+    @Override
+    public final void handleMessage(Message<?> request) {
+        Object result = handleRequest(request);
+        if (result == null) {
+            if (requiresReply) {
+                throw new ReplyRequiredException(request, componentName
+                        + " returned no reply although a reply is required (requiresReply = true)");
+            }
+            return;
+        }
+        sendReply(result, request);
+    }
+
+    /** @return the reply (a payload or a whole message), or {@code null} for none */
+    protected abstract Object handleRequest(Message<?> request);
+
+    /** Sends a reply built from {@code result} to the output channel or the request's reply channel. */
+    protected final void sendReply(Object result, Message<?> request) {
+        Message<?> reply = result instanceof Message<?> message
+                ? MessageBuilder.fromMessage(message).copyHeadersIfAbsent(request.getHeaders()).build()
+                : MessageBuilder.withPayload(result).copyHeaders(request.getHeaders()).build();
+        MessageChannel target = output.replyChannelFor(request);
+        boolean sent = sendTimeout == null ? target.send(reply) : target.send(reply, sendTimeout);
+        if (!sent) {
+            throw new MessageDeliveryException(reply, componentName + " could not send its reply to channel '"
+                    + target.getName() + "'" + (sendTimeout == null ? "" : " within " + sendTimeout.toMillis() + " ms"));
+        }
+    }
+
+    /** @return the name used for this component in errors and logs */
+    public String getComponentName() {
+        return componentName;
+    }
+
+    @Override
+    public int getOrder() {
+        return order;
+    }
+
+    @Override
+    public String toString() {
+        return componentName;
+    }
+
+    /** Settings shared by every reply-producing handler. */
+    public static final class ReplyProducerSettings {
+        private final String componentName;
+        private MessageChannel outputChannel;
+        private String outputChannelName;
+        private ChannelResolver resolver;
+        private boolean requiresReply;
+        private Duration sendTimeout;
+        private int order = Integer.MAX_VALUE;
+
+        private ReplyProducerSettings(String componentName) {
+            this.componentName = Objects.requireNonNull(componentName, "componentName");
+        }
+
+        /** @param componentName how errors and logs name the handler (its endpoint id, typically) */
+        public static ReplyProducerSettings named(String componentName) {
+            return new ReplyProducerSettings(componentName);
+        }
+
+        public ReplyProducerSettings outputChannel(MessageChannel channel) {
+            this.outputChannel = channel;
+            return this;
+        }
+
+        /** An output channel given by name, resolved on the first reply. */
+        public ReplyProducerSettings outputChannelName(String name) {
+            this.outputChannelName = name == null || name.isEmpty() ? null : name;
+            return this;
+        }
+
+        /** Resolves output channel names and {@code replyChannel} header names. */
+        public ReplyProducerSettings resolver(ChannelResolver resolver) {
+            this.resolver = resolver;
+            return this;
+        }
+
+        public ReplyProducerSettings requiresReply(boolean requiresReply) {
+            this.requiresReply = requiresReply;
+            return this;
+        }
+
+        /** How long sending a reply may block on a full channel (default: as long as it takes). */
+        public ReplyProducerSettings sendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+            return this;
+        }
+
+        /** The handler's place among the subscribers of its input channel. */
+        public ReplyProducerSettings order(int order) {
+            this.order = order;
+            return this;
+        }
+    }
+}
