@@ -47,7 +47,15 @@ public class PriorityChannel extends AbstractPollableChannel {
         if (capacity != null && !acquirePlace(timeoutNanos)) {
             return false;
         }
-        queue.add(new Entry(message, arrivals.getAndIncrement()));
+        try {
+            queue.add(new Entry(message, arrivals.getAndIncrement()));
+        } catch (RuntimeException comparatorFailure) {
+            // the message was not queued: give its place back, or the channel would shrink for good
+            if (capacity != null) {
+                capacity.release();
+            }
+            throw comparatorFailure;
+        }
         return true;
     }
 

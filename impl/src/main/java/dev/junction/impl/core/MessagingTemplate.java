@@ -65,8 +65,8 @@ public final class MessagingTemplate {
         boolean sent = sendTimeout == null ? channel.send(message) : channel.send(message, sendTimeout);
         if (!sent) {
             throw new MessageDeliveryException(message, "Channel '" + channel.getName() + "' did not accept the message "
-                    + (sendTimeout == null ? "(waiting indefinitely)" : "within the send timeout of " + sendTimeout)
-                    + (Thread.currentThread().isInterrupted() ? "; the sending thread was interrupted" : ""));
+                    + (sendTimeout == null ? "although the send timeout is indefinite" : "within the send timeout of " + sendTimeout)
+                    + (Thread.currentThread().isInterrupted() ? " (the sending thread was interrupted)" : ""));
         }
         return true;
     }
@@ -126,8 +126,8 @@ public final class MessagingTemplate {
 
     /**
      * Sends a request and waits for its reply. The request travels as a copy whose {@code replyChannel} and
-     * {@code errorChannel} headers are a fresh {@link TemporaryReplyChannel}; once this method returns, that
-     * channel refuses further replies.
+     * {@code errorChannel} headers are a fresh {@link TemporaryReplyChannel} (replacing any the request had);
+     * once this method returns, that channel refuses further replies.
      *
      * @param replyTimeout the longest wait for the reply after the request was sent, {@code null} for as long
      *        as it takes; with a direct flow it starts only when the flow has returned

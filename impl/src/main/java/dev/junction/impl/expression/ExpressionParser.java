@@ -66,6 +66,15 @@ public final class ExpressionParser {
         return STANDARD;
     }
 
+    /**
+     * @return the shared Expressly factory parsers use by default; a CDI host wraps it with
+     *         {@code BeanManager.wrapExpressionFactory} and passes the result to
+     *         {@link #ExpressionParser(ExpressionFactory, ELResolver)}
+     */
+    public static ExpressionFactory defaultFactory() {
+        return EXPRESSLY;
+    }
+
     private static ELResolver resolverChain(ExpressionFactory factory, ELResolver extraResolver) {
         CompositeELResolver chain = new CompositeELResolver();
         chain.add(new RootVariableResolver());

@@ -134,6 +134,15 @@ class ExpressionTest {
     }
 
     @Test
+    void lambdasAndStreamsWork() {
+        Message<List<Integer>> message = Message.of(List.of(1, 2, 3, 4));
+
+        assertThat(parser.parse("payload.stream().filter(n -> n % 2 == 0).map(n -> n * 10).toList()").evaluate(message))
+                .isEqualTo(List.of(20L, 40L));
+        assertThat(parser.parse("payload[2]").evaluate(message)).isEqualTo(3);
+    }
+
+    @Test
     void theExtraResolverResolvesNamedObjectsButVariablesComeFirst() {
         ExpressionParser withBeans = new ExpressionParser(new NamedObjects(Map.of(
                 "greeter", new Greeter("hello"),

@@ -1,0 +1,178 @@
+package dev.junction.impl.endpoint;
+
+import dev.junction.api.error.MessageHandlingException;
+import dev.junction.api.error.MessagingException;
+import dev.junction.api.message.Message;
+import dev.junction.impl.poller.PollAdvice;
+import dev.junction.impl.poller.PollerMetadata;
+import dev.junction.impl.poller.ReceiveMessageAdvice;
+import dev.junction.impl.scheduling.TaskScheduler;
+import dev.junction.impl.support.ErrorHandler;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Base of the endpoints that poll: on each trigger firing, one poll takes up to {@code maxMessagesPerPoll}
+ * messages, each handled before the next is received, inside the poller's advice chain. A failure ends that
+ * poll and goes to the error handler; the next firing polls again.
+ *
+ * <p>With a task executor, a firing hands the poll to the executor only when no earlier poll is still waiting
+ * or running there: a fast trigger in front of a slow executor therefore skips firings instead of queueing an
+ * ever-growing backlog of poll tasks.
+ */
+public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(AbstractPollingEndpoint.class.getName());
+
+    private final PollerMetadata poller;
+    private final TaskScheduler scheduler;
+    private final ErrorHandler errorHandler;
+    private final int maxMessagesPerPoll;
+    private final List<PollAdvice> adviceChain;
+    private final List<ReceiveMessageAdvice> receiveAdvices;
+    private final Executor taskExecutor;
+    private final AtomicBoolean pollOnExecutor = new AtomicBoolean();
+    private final AtomicLong skippedFirings = new AtomicLong();
+    private volatile ScheduledFuture<?> schedule;
+
+    protected AbstractPollingEndpoint(String id, boolean autoStartup, PollerMetadata poller, TaskScheduler scheduler,
+            ErrorHandler errorHandler, int defaultMaxMessagesPerPoll) {
+        super(id, autoStartup);
+        this.poller = Objects.requireNonNull(poller, "poller");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+        this.maxMessagesPerPoll = poller.maxMessagesPerPollOr(defaultMaxMessagesPerPoll);
+        this.adviceChain = poller.adviceChain();
+        this.receiveAdvices = poller.receiveAdvices();
+        this.taskExecutor = poller.taskExecutor();
+    }
+
+    @Override
+    protected void doStart() {
+        schedule = scheduler.schedule(this::onTrigger, poller.trigger());
+    }
+
+    @Override
+    protected void doStop() {
+        ScheduledFuture<?> current = schedule;
+        if (current != null) {
+            current.cancel(false);
+        }
+    }
+
+    /** @return how many trigger firings were skipped because the previous poll had not finished on the executor */
+    public long getSkippedFirings() {
+        return skippedFirings.get();
+    }
+
+    /** @return the poller settings */
+    public PollerMetadata getPoller() {
+        return poller;
+    }
+
+    private void onTrigger() {
+        if (taskExecutor == null) {
+            pollReportingErrors();
+            return;
+        }
+        if (!pollOnExecutor.compareAndSet(false, true)) {
+            skippedFirings.incrementAndGet();
+            return;
+        }
+        try {
+            taskExecutor.execute(() -> {
+                try {
+                    pollReportingErrors();
+                } finally {
+                    pollOnExecutor.set(false);
+                }
+            });
+        } catch (RejectedExecutionException rejected) {
+            pollOnExecutor.set(false);
+            errorHandler.handleError(new MessagingException(null, "The task executor of endpoint '" + getId()
+                    + "' rejected a poll", rejected));
+        }
+    }
+
+    private void pollReportingErrors() {
+        if (!isRunning()) {
+            return;
+        }
+        try {
+            advised(0);
+        } catch (Exception failure) {
+            errorHandler.handleError(failure instanceof MessagingException ? failure
+                    : new MessagingException(null, "A poll of endpoint '" + getId() + "' failed: " + failure, failure));
+        } catch (Error fatal) {
+            LOG.log(Level.ERROR, "A poll of endpoint '" + getId() + "' failed fatally", fatal);
+            throw fatal;
+        }
+    }
+
+    private boolean advised(int index) throws Exception {
+        if (index == adviceChain.size()) {
+            return pollOnce();
+        }
+        return adviceChain.get(index).around(() -> advised(index + 1));
+    }
+
+    /**
+     * Runs one poll now on the calling thread, outside the trigger, with the advice chain but without the
+     * error handler: failures reach the caller.
+     *
+     * @return whether a message was received
+     */
+    public boolean pollNow() throws Exception {
+        return advised(0);
+    }
+
+    private boolean pollOnce() {
+        int received = 0;
+        while (isRunning() && (maxMessagesPerPoll < 0 || received < maxMessagesPerPoll)) {
+            Message<?> message = receiveAdvised();
+            if (message == null) {
+                break;
+            }
+            received++;
+            try {
+                handle(message);
+            } catch (MessagingException failure) {
+                throw failure.getFailedMessage() != null ? failure
+                        : new MessageHandlingException(message, failure.getMessage(), failure);
+            } catch (RuntimeException failure) {
+                throw new MessageHandlingException(message, "Endpoint '" + getId() + "' failed to handle the message: "
+                        + failure, failure);
+            }
+        }
+        return received > 0;
+    }
+
+    private Message<?> receiveAdvised() {
+        Object source = pollTarget();
+        for (ReceiveMessageAdvice advice : receiveAdvices) {
+            if (!advice.beforeReceive(source)) {
+                return null;
+            }
+        }
+        Message<?> message = receive();
+        for (ReceiveMessageAdvice advice : receiveAdvices) {
+            message = advice.afterReceive(message, source);
+        }
+        return message;
+    }
+
+    /** @return what is polled: the channel or message source (handed to receive advices) */
+    protected abstract Object pollTarget();
+
+    /** @return the next message, or {@code null} when there is none now */
+    protected abstract Message<?> receive();
+
+    /** Processes one received message; a failure ends the poll. */
+    protected abstract void handle(Message<?> message);
+}

@@ -1,0 +1,205 @@
+package dev.junction.impl.endpoint;
+
+import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.handler.MessageHandler;
+import dev.junction.impl.channel.ChannelRegistry;
+import dev.junction.impl.poller.PollerMetadata;
+import dev.junction.impl.scheduling.TaskScheduler;
+import dev.junction.impl.source.MessageSource;
+import dev.junction.impl.support.ErrorHandler;
+import dev.junction.impl.support.MessagePublishingErrorHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The endpoints of one application: builds them (choosing an event-driven or a polling consumer from the input
+ * channel's type), holds them by id, and starts and stops them together: consumers first and inbound adapters
+ * last on start, the reverse on stop, so no message is produced before someone consumes it.
+ *
+ * <p>The seed's naming holds: {@code id} is the endpoint, {@code id.handler} its handler and {@code id.source}
+ * the message source of an inbound adapter.
+ */
+public final class EndpointRegistry {
+
+    private final ChannelRegistry channels;
+    private final TaskScheduler scheduler;
+    private final Map<String, AbstractEndpoint> endpoints = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile PollerMetadata defaultPoller;
+
+    public EndpointRegistry(ChannelRegistry channels, TaskScheduler scheduler) {
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /**
+     * Declares the application's default poller, used by polling endpoints that have none of their own.
+     *
+     * @throws IllegalStateException when a default poller is already declared
+     */
+    public synchronized void setDefaultPoller(PollerMetadata poller) {
+        if (defaultPoller != null) {
+            throw new IllegalStateException("A default poller is already declared; an application has at most one"
+                    + " default poller: remove the second one or give it to the endpoints that need it");
+        }
+        defaultPoller = Objects.requireNonNull(poller, "poller");
+    }
+
+    /** @return the default poller, if one is declared */
+    public Optional<PollerMetadata> getDefaultPoller() {
+        return Optional.ofNullable(defaultPoller);
+    }
+
+    /**
+     * Builds and registers the consumer of a named input channel; a name nobody declared gets a direct channel.
+     *
+     * @param poller the endpoint's poller, or {@code null}
+     */
+    public ConsumerEndpoint consumer(String id, String inputChannelName, MessageHandler handler, PollerMetadata poller,
+            boolean autoStartup) {
+        return consumer(id, channels.getOrCreateDirect(inputChannelName), handler, poller, autoStartup);
+    }
+
+    /**
+     * Builds and registers the consumer of a channel: an {@link EventDrivenConsumer} on a subscribable channel, a
+     * {@link PollingConsumer} on a pollable one.
+     *
+     * @throws IllegalStateException when a subscribable channel gets a poller, or a pollable channel has no
+     *         poller and there is no default poller
+     */
+    public ConsumerEndpoint consumer(String id, MessageChannel input, MessageHandler handler, PollerMetadata poller,
+            boolean autoStartup) {
+        AbstractEndpoint endpoint;
+        if (input instanceof SubscribableChannel subscribable) {
+            if (poller != null) {
+                throw new IllegalStateException("Endpoint '" + id + "' has a poller, but its input channel '"
+                        + input.getName() + "' is subscribable and pushes messages itself; remove the poller or make"
+                        + " the channel pollable (a queue channel)");
+            }
+            endpoint = new EventDrivenConsumer(id, subscribable, handler, autoStartup);
+        } else if (input instanceof PollableChannel pollable) {
+            PollerMetadata effective = pollerOrDefault(id, poller, "its input channel '" + input.getName() + "' is pollable");
+            endpoint = new PollingConsumer(id, pollable, handler, effective, scheduler, errorHandlerFor(effective), autoStartup);
+        } else {
+            throw new IllegalStateException("Endpoint '" + id + "': input channel '" + input.getName()
+                    + "' is neither subscribable nor pollable (" + input.getClass().getName() + ")");
+        }
+        register(endpoint);
+        return (ConsumerEndpoint) endpoint;
+    }
+
+    /**
+     * Builds and registers an inbound channel adapter polling {@code source} into a named output channel.
+     *
+     * @param poller the adapter's poller, or {@code null} for the default poller
+     */
+    public SourcePollingChannelAdapter inboundAdapter(String id, MessageSource<?> source, String outputChannelName,
+            PollerMetadata poller, Duration sendTimeout, boolean autoStartup) {
+        PollerMetadata effective = pollerOrDefault(id, poller, "it is an inbound channel adapter");
+        SourcePollingChannelAdapter adapter = new SourcePollingChannelAdapter(id, source,
+                channels.getOrCreateDirect(outputChannelName), sendTimeout, effective, scheduler,
+                errorHandlerFor(effective), autoStartup);
+        register(adapter);
+        return adapter;
+    }
+
+    /**
+     * Registers an endpoint built elsewhere.
+     *
+     * @throws IllegalStateException when another endpoint has the same id
+     */
+    public void register(AbstractEndpoint endpoint) {
+        AbstractEndpoint previous = endpoints.putIfAbsent(endpoint.getId(), endpoint);
+        if (previous != null && previous != endpoint) {
+            throw new IllegalStateException("Two endpoints have the id '" + endpoint.getId() + "' (" + previous + " and "
+                    + endpoint + "); endpoint ids must be unique");
+        }
+    }
+
+    /**
+     * Looks an endpoint or one of its parts up by the seed's names.
+     *
+     * @param name {@code id}, {@code id.handler} or {@code id.source}
+     */
+    public Optional<Object> lookup(String name) {
+        AbstractEndpoint endpoint = endpoints.get(name);
+        if (endpoint != null) {
+            return Optional.of(endpoint);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        AbstractEndpoint owner = endpoints.get(name.substring(0, dot));
+        String part = name.substring(dot + 1);
+        if (owner instanceof ConsumerEndpoint consumer && part.equals("handler")) {
+            return Optional.of(consumer.getHandler());
+        }
+        if (owner instanceof SourcePollingChannelAdapter adapter && part.equals("source")) {
+            return Optional.of(adapter.getSource());
+        }
+        return Optional.empty();
+    }
+
+    /** @return the endpoint with that id */
+    public Optional<AbstractEndpoint> endpoint(String id) {
+        return Optional.ofNullable(endpoints.get(id));
+    }
+
+    /** Starts every auto-startup endpoint: consumers first, inbound adapters last. */
+    public void startAll() {
+        for (AbstractEndpoint endpoint : inStartOrder()) {
+            if (endpoint.isAutoStartup()) {
+                endpoint.start();
+            }
+        }
+    }
+
+    /** Stops every endpoint in the reverse order: inbound adapters first, consumers last. */
+    public void stopAll() {
+        List<AbstractEndpoint> order = inStartOrder();
+        Collections.reverse(order);
+        order.forEach(AbstractEndpoint::stop);
+    }
+
+    private List<AbstractEndpoint> inStartOrder() {
+        List<AbstractEndpoint> consumers = new ArrayList<>();
+        List<AbstractEndpoint> producers = new ArrayList<>();
+        synchronized (endpoints) {
+            for (AbstractEndpoint endpoint : endpoints.values()) {
+                (endpoint instanceof SourcePollingChannelAdapter ? producers : consumers).add(endpoint);
+            }
+        }
+        consumers.addAll(producers);
+        return consumers;
+    }
+
+    private PollerMetadata pollerOrDefault(String id, PollerMetadata poller, String why) {
+        if (poller != null) {
+            return poller;
+        }
+        PollerMetadata fallback = defaultPoller;
+        if (fallback == null) {
+            throw new IllegalStateException("Endpoint '" + id + "' needs a poller because " + why
+                    + ", and it has none and no default poller is declared; give it a poller or declare a default poller");
+        }
+        return fallback;
+    }
+
+    private ErrorHandler errorHandlerFor(PollerMetadata poller) {
+        if (poller.errorChannel() != null) {
+            return new MessagePublishingErrorHandler(channels, poller.errorChannel());
+        }
+        if (poller.errorChannelName() != null) {
+            return new MessagePublishingErrorHandler(channels, channels.resolve(poller.errorChannelName()));
+        }
+        return channels.errorHandler();
+    }
+}
