@@ -10,8 +10,12 @@ class GenericMessage<T> implements Message<T> {
     private final MessageHeaders headers;
 
     GenericMessage(T payload, Map<String, ?> headers) {
+        this(payload, new MessageHeaders(headers));
+    }
+
+    GenericMessage(T payload, MessageHeaders headers) {
         this.payload = Objects.requireNonNull(payload, "A message payload must not be null");
-        this.headers = new MessageHeaders(headers);
+        this.headers = headers;
     }
 
     @Override

@@ -26,6 +26,6 @@ public interface Message<T> {
      * @return a new message
      */
     static <T> Message<T> of(T payload) {
-        return new GenericMessage<>(payload, MessageHeaders.EMPTY_INPUT);
+        return new GenericMessage<>(payload, MessageHeaders.adopt(MessageHeaders.EMPTY_INPUT));
     }
 }

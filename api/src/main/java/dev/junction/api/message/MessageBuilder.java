@@ -45,7 +45,7 @@ public final class MessageBuilder<T> {
      */
     public static <T> MessageBuilder<T> fromMessage(Message<T> message) {
         Objects.requireNonNull(message, "message must not be null");
-        return new MessageBuilder<>(message.getPayload(), new HashMap<>(message.getHeaders()), message);
+        return new MessageBuilder<>(message.getPayload(), new HashMap<>(message.getHeaders().custom()), message);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class MessageBuilder<T> {
      */
     public MessageBuilder<T> setHeader(String name, Object value) {
         Objects.requireNonNull(name, "header name must not be null");
-        if (MessageHeaders.ID.equals(name) || MessageHeaders.TIMESTAMP.equals(name)) {
+        if (MessageHeaders.isReserved(name)) {
             return this;
         }
         Object previous = value == null ? headers.remove(name) : headers.put(name, value);
@@ -125,6 +125,6 @@ public final class MessageBuilder<T> {
         if (original != null && !modified) {
             return original;
         }
-        return new GenericMessage<>(payload, headers);
+        return new GenericMessage<>(payload, MessageHeaders.adopt(headers.isEmpty() ? MessageHeaders.EMPTY_INPUT : new HashMap<>(headers)));
     }
 }

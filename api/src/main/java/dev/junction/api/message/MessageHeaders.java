@@ -44,7 +44,14 @@ public final class MessageHeaders extends AbstractMap<String, Object> {
 
     static final Map<String, Object> EMPTY_INPUT = Map.of();
 
-    private final Map<String, Object> headers;
+    /** The application's headers; never holds {@link #ID} or {@link #TIMESTAMP}, never modified. */
+    private final Map<String, Object> custom;
+    // id and timestamp live in fields, not in the map: creating a message is on every flow's hot path
+    private final long idMostSignificant;
+    private final long idLeastSignificant;
+    private final long timestamp;
+    private UUID id;
+    private Map<String, Object> combined;
 
     /**
      * Creates headers from the given entries plus a fresh {@link #ID} and {@link #TIMESTAMP}. Entries with a
@@ -53,53 +60,73 @@ public final class MessageHeaders extends AbstractMap<String, Object> {
      * @param headers the header entries, may be {@code null}
      */
     public MessageHeaders(Map<String, ?> headers) {
-        Map<String, Object> copy = new HashMap<>(headers == null ? 4 : (int) ((headers.size() + 2) / 0.75f) + 1);
-        if (headers != null) {
-            for (Map.Entry<String, ?> entry : headers.entrySet()) {
-                if (entry.getValue() != null) {
-                    copy.put(entry.getKey(), entry.getValue());
-                }
-            }
-        }
-        copy.put(ID, newId());
-        copy.put(TIMESTAMP, System.currentTimeMillis());
-        this.headers = Collections.unmodifiableMap(copy);
+        this(copyWithoutReserved(headers), true);
     }
 
-    /**
-     * Fast random (version 4) UUIDs: message ids must be unique, not unguessable, and
-     * {@link UUID#randomUUID()} would put a {@code SecureRandom} on every message's path.
-     */
-    private static UUID newId() {
+    /** Takes ownership of a map that holds no null values and no reserved names (from {@link MessageBuilder}). */
+    static MessageHeaders adopt(Map<String, Object> owned) {
+        return new MessageHeaders(owned.isEmpty() ? EMPTY_INPUT : owned, true);
+    }
+
+    private MessageHeaders(Map<String, Object> owned, boolean adopted) {
+        this.custom = owned;
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(most, least);
+        this.idMostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+        this.idLeastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        this.timestamp = System.currentTimeMillis();
+    }
+
+    private static Map<String, Object> copyWithoutReserved(Map<String, ?> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return EMPTY_INPUT;
+        }
+        Map<String, Object> copy = new HashMap<>((int) (headers.size() / 0.75f) + 1);
+        for (Map.Entry<String, ?> entry : headers.entrySet()) {
+            if (entry.getValue() != null && !isReserved(entry.getKey())) {
+                copy.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return copy;
+    }
+
+    static boolean isReserved(Object name) {
+        return ID.equals(name) || TIMESTAMP.equals(name);
+    }
+
+    /** @return the application's headers, without id and timestamp (read-only by contract) */
+    Map<String, Object> custom() {
+        return custom;
     }
 
     /** @return the message id */
     public UUID getId() {
-        return (UUID) headers.get(ID);
+        UUID current = id;
+        if (current == null) {
+            // a random version 4 UUID: ids must be unique, not unguessable, so no SecureRandom per message
+            current = new UUID(idMostSignificant, idLeastSignificant);
+            id = current; // benign race: every thread computes the same value
+        }
+        return current;
     }
 
     /** @return the creation time in epoch milliseconds */
     public Long getTimestamp() {
-        return (Long) headers.get(TIMESTAMP);
+        return timestamp;
     }
 
     /** @return the correlation id, or {@code null} */
     public Object getCorrelationId() {
-        return headers.get(CORRELATION_ID);
+        return custom.get(CORRELATION_ID);
     }
 
     /** @return the reply channel (a channel or a channel name), or {@code null} */
     public Object getReplyChannel() {
-        return headers.get(REPLY_CHANNEL);
+        return custom.get(REPLY_CHANNEL);
     }
 
     /** @return the error channel (a channel or a channel name), or {@code null} */
     public Object getErrorChannel() {
-        return headers.get(ERROR_CHANNEL);
+        return custom.get(ERROR_CHANNEL);
     }
 
     /**
@@ -112,7 +139,7 @@ public final class MessageHeaders extends AbstractMap<String, Object> {
      * @throws IllegalArgumentException when the value is present but not of the expected type
      */
     public <V> V get(String name, Class<V> type) {
-        Object value = headers.get(name);
+        Object value = get(name);
         if (value == null) {
             return null;
         }
@@ -125,22 +152,39 @@ public final class MessageHeaders extends AbstractMap<String, Object> {
 
     @Override
     public Object get(Object key) {
-        return headers.get(key);
+        if (ID.equals(key)) {
+            return getId();
+        }
+        return TIMESTAMP.equals(key) ? getTimestamp() : custom.get(key);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return headers.containsKey(key);
+        return isReserved(key) || custom.containsKey(key);
     }
 
     @Override
     public int size() {
-        return headers.size();
+        return custom.size() + 2;
     }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        return headers.entrySet();
+        return combined().entrySet();
+    }
+
+    /** The full map, id and timestamp included, built on first need (iteration, equality, printing). */
+    private Map<String, Object> combined() {
+        Map<String, Object> current = combined;
+        if (current == null) {
+            Map<String, Object> all = new HashMap<>((int) ((custom.size() + 2) / 0.75f) + 1);
+            all.putAll(custom);
+            all.put(ID, getId());
+            all.put(TIMESTAMP, timestamp);
+            current = Collections.unmodifiableMap(all);
+            combined = current; // benign race: equal maps
+        }
+        return current;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.junction.impl.channel;
 
 import dev.junction.api.message.Message;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A point-to-point buffering channel (FIFO). Bounded or unbounded: a send blocks while the queue is full (up
@@ -24,7 +23,7 @@ public class QueueChannel extends AbstractQueueChannel {
     }
 
     protected QueueChannel(Builder builder) {
-        super(builder, new LinkedBlockingQueue<>(builder.capacity));
+        super(builder, new HandoffQueue<>(builder.capacity));
     }
 
     public static Builder builder() {

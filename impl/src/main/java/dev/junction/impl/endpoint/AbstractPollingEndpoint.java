@@ -9,8 +9,10 @@ import dev.junction.impl.poller.ReceiveMessageAdvice;
 import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.impl.support.ErrorHandler;
 import java.lang.System.Logger.Level;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>With a task executor, a firing hands the poll to the executor only when no earlier poll is still waiting
  * or running there: a fast trigger in front of a slow executor therefore skips firings instead of queueing an
  * ever-growing backlog of poll tasks.
+ *
+ * <p>Stopping cancels the schedule and interrupts a scheduled poll that is blocked in a receive (a long receive
+ * timeout), on whichever thread it runs, so no message is taken after the stop and no thread stays blocked; a
+ * message already received is still handled.
  */
 public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
 
@@ -40,6 +46,11 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     private final AtomicBoolean pollOnExecutor = new AtomicBoolean();
     private final AtomicLong skippedFirings = new AtomicLong();
     private volatile ScheduledFuture<?> schedule;
+    private final Object receiveLock = new Object();
+    /** Threads of scheduled polls now in a receive, for stop to interrupt; guarded by receiveLock. */
+    private final Set<Thread> receiving = new HashSet<>(2);
+    /** Those of them that stop interrupted, whose interrupt is cleared again; guarded by receiveLock. */
+    private final Set<Thread> interruptedByStop = new HashSet<>(2);
 
     protected AbstractPollingEndpoint(String id, boolean autoStartup, PollerMetadata poller, TaskScheduler scheduler,
             ErrorHandler errorHandler, int defaultMaxMessagesPerPoll) {
@@ -63,6 +74,13 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         ScheduledFuture<?> current = schedule;
         if (current != null) {
             current.cancel(false);
+        }
+        synchronized (receiveLock) {
+            for (Thread thread : receiving) {
+                if (interruptedByStop.add(thread)) {
+                    thread.interrupt();
+                }
+            }
         }
     }
 
@@ -105,7 +123,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
             return;
         }
         try {
-            advised(0);
+            advised(0, true);
         } catch (Exception failure) {
             errorHandler.handleError(failure instanceof MessagingException ? failure
                     : new MessagingException(null, "A poll of endpoint '" + getId() + "' failed: " + failure, failure));
@@ -115,27 +133,29 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         }
     }
 
-    private boolean advised(int index) throws Exception {
+    private boolean advised(int index, boolean scheduled) throws Exception {
         if (index == adviceChain.size()) {
-            return pollOnce();
+            return pollOnce(scheduled);
         }
-        return adviceChain.get(index).around(() -> advised(index + 1));
+        return adviceChain.get(index).around(() -> advised(index + 1, scheduled));
     }
 
     /**
      * Runs one poll now on the calling thread, outside the trigger, with the advice chain but without the
-     * error handler: failures reach the caller.
+     * error handler: failures reach the caller. Works whether or not the endpoint is running (an endpoint that is
+     * not started automatically can be polled by hand this way), and {@link #stop()} does not interrupt it.
      *
      * @return whether a message was received
      */
     public boolean pollNow() throws Exception {
-        return advised(0);
+        return advised(0, false);
     }
 
-    private boolean pollOnce() {
+    /** @param scheduled whether the trigger started the poll (a stop ends it) or a caller of pollNow (not) */
+    private boolean pollOnce(boolean scheduled) {
         int received = 0;
-        while (isRunning() && (maxMessagesPerPoll < 0 || received < maxMessagesPerPoll)) {
-            Message<?> message = receiveAdvised();
+        while ((!scheduled || isRunning()) && (maxMessagesPerPoll < 0 || received < maxMessagesPerPoll)) {
+            Message<?> message = receiveAdvised(scheduled);
             if (message == null) {
                 break;
             }
@@ -153,18 +173,43 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         return received > 0;
     }
 
-    private Message<?> receiveAdvised() {
+    private Message<?> receiveAdvised(boolean scheduled) {
         Object source = pollTarget();
         for (ReceiveMessageAdvice advice : receiveAdvices) {
             if (!advice.beforeReceive(source)) {
                 return null;
             }
         }
-        Message<?> message = receive();
+        Message<?> message = scheduled ? receiveUnlessStopped() : receive();
         for (ReceiveMessageAdvice advice : receiveAdvices) {
             message = advice.afterReceive(message, source);
         }
         return message;
+    }
+
+    /**
+     * Receives where stop can interrupt the wait: either stop sees this thread registered and interrupts it, or
+     * this thread sees the endpoint stopped and does not receive. An interrupt of stop that arrives as the receive
+     * returns a message anyway is cleared before the message is handled.
+     */
+    private Message<?> receiveUnlessStopped() {
+        Thread self = Thread.currentThread();
+        synchronized (receiveLock) {
+            if (!isRunning()) {
+                return null;
+            }
+            receiving.add(self);
+        }
+        try {
+            return receive();
+        } finally {
+            synchronized (receiveLock) {
+                receiving.remove(self);
+                if (interruptedByStop.remove(self)) {
+                    Thread.interrupted();
+                }
+            }
+        }
     }
 
     /** @return what is polled: the channel or message source (handed to receive advices) */

@@ -1,5 +1,7 @@
 package dev.junction.impl.source;
 
+import dev.junction.api.error.MessageHandlingException;
+import dev.junction.api.error.MessagingException;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
 import java.util.Objects;
@@ -19,14 +21,23 @@ public final class MessageSourcePollingTemplate {
 
     /**
      * @return whether a message was received (and handled)
-     * @throws dev.junction.api.error.MessagingException when the handler fails (the message was REJECTed)
+     * @throws MessagingException when the handler fails (the message was REJECTed unless the handler settled it or
+     *         turned automatic settling off): the handler's own, or a {@link MessageHandlingException} carrying the
+     *         message and the handler's exception as its cause
      */
     public boolean poll(MessageHandler handler) {
         Message<?> message = source.receive();
         if (message == null) {
             return false;
         }
-        AutoAcknowledgingFlow.run(message, handler::handleMessage);
+        try {
+            AutoAcknowledgingFlow.run(message, handler::handleMessage);
+        } catch (MessagingException failure) {
+            throw failure;
+        } catch (RuntimeException failure) {
+            throw new MessageHandlingException(message, "The handler of an ad-hoc poll of " + source
+                    + " failed: " + failure, failure);
+        }
         return true;
     }
 }

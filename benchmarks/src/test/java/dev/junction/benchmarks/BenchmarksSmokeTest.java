@@ -1,0 +1,58 @@
+package dev.junction.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark for a fraction of a second inside the build's JVM. It measures nothing worth reading:
+ * it proves that each set-up starts (a Camel context missing a component fails only at run time), that each
+ * benchmark completes operations without throwing, and that every queue group really hands messages over.
+ */
+class BenchmarksSmokeTest {
+
+    private static final String PACKAGE = "dev.junction.benchmarks.";
+
+    @Test
+    void everyBenchmarkRunsAndEveryQueueGroupHandsMessagesOver() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(DirectSendBenchmark.class.getName())
+                .include(QueueHandoffBenchmark.class.getName())
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        Map<String, RunResult> byName = results.stream().collect(Collectors.toMap(
+                result -> result.getParams().getBenchmark().substring(PACKAGE.length()), Function.identity()));
+        assertThat(byName).containsOnlyKeys(
+                "DirectSendBenchmark.junction", "DirectSendBenchmark.spring", "DirectSendBenchmark.camel",
+                "DirectSendBenchmark.junctionNewMessage", "DirectSendBenchmark.springNewMessage",
+                "DirectSendBenchmark.noChannel",
+                "QueueHandoffBenchmark.junction", "QueueHandoffBenchmark.spring", "QueueHandoffBenchmark.camel",
+                "QueueHandoffBenchmark.jdkQueue");
+        byName.forEach((name, result) ->
+                assertThat(result.getPrimaryResult().getScore()).as(name + " ops/s").isPositive());
+        for (String group : new String[] {"junction", "spring", "camel", "jdkQueue"}) {
+            RunResult result = byName.get("QueueHandoffBenchmark." + group);
+            assertThat(result.getSecondaryResults().get("received").getScore()).as(group + " hand-offs/s").isPositive();
+            assertThat(result.getSecondaryResults().get("sent").getScore()).as(group + " sends/s").isPositive();
+        }
+    }
+}
