@@ -55,8 +55,10 @@ import org.springframework.messaging.support.GenericMessage;
  *       hand-off.) Every send builds an {@code Exchange} and the seda producer queues a copy of it: that is what
  *       a Camel hand-off costs.</li>
  *   <li>{@code jdkQueue}: the control, no framework at all: a bare {@link LinkedBlockingQueue} of the same
- *       capacity, {@code offer(payload, timeout)} and {@code poll(timeout)}. Junction's and Spring's queue
- *       channels are built on this class, so it is the ceiling either of them can reach with it.</li>
+ *       capacity, {@code offer(payload, timeout)} and {@code poll(timeout)}. Spring's queue channel keeps its
+ *       messages in this class, so it is the ceiling Spring can reach. Junction's does not: it keeps them in
+ *       its own bounded queue, a {@code LinkedTransferQueue} bounded by an atomic count of places, so it is not
+ *       capped by this control and can pass it.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)

@@ -18,17 +18,19 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs every benchmark for a fraction of a second inside the build's JVM. It measures nothing worth reading:
  * it proves that each set-up starts (a Camel context missing a component fails only at run time), that each
- * benchmark completes operations without throwing, and that every queue group really hands messages over.
+ * benchmark completes operations without throwing, that every queue group really hands messages over, and that
+ * every polling consumer really handles each message sent to it.
  */
 class BenchmarksSmokeTest {
 
     private static final String PACKAGE = "dev.junction.benchmarks.";
 
     @Test
-    void everyBenchmarkRunsAndEveryQueueGroupHandsMessagesOver() throws RunnerException {
+    void everyBenchmarkRunsAndEveryQueueGroupAndPollingConsumerMovesMessages() throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(DirectSendBenchmark.class.getName())
                 .include(QueueHandoffBenchmark.class.getName())
+                .include(PollingConsumerBenchmark.class.getName())
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -46,13 +48,23 @@ class BenchmarksSmokeTest {
                 "DirectSendBenchmark.junctionNewMessage", "DirectSendBenchmark.springNewMessage",
                 "DirectSendBenchmark.noChannel",
                 "QueueHandoffBenchmark.junction", "QueueHandoffBenchmark.spring", "QueueHandoffBenchmark.camel",
-                "QueueHandoffBenchmark.jdkQueue");
+                "QueueHandoffBenchmark.jdkQueue",
+                "PollingConsumerBenchmark.junction", "PollingConsumerBenchmark.spring",
+                "PollingConsumerBenchmark.camel", "PollingConsumerBenchmark.jdkThread");
         byName.forEach((name, result) ->
                 assertThat(result.getPrimaryResult().getScore()).as(name + " ops/s").isPositive());
         for (String group : new String[] {"junction", "spring", "camel", "jdkQueue"}) {
             RunResult result = byName.get("QueueHandoffBenchmark." + group);
             assertThat(result.getSecondaryResults().get("received").getScore()).as(group + " hand-offs/s").isPositive();
             assertThat(result.getSecondaryResults().get("sent").getScore()).as(group + " sends/s").isPositive();
+        }
+        for (String consumer : new String[] {"junction", "spring", "camel", "jdkThread"}) {
+            RunResult result = byName.get("PollingConsumerBenchmark." + consumer);
+            double sent = result.getSecondaryResults().get("sent").getScore();
+            assertThat(sent).as(consumer + " sends/s").isPositive();
+            // the iteration's tear-down waits for the consumer: every message sent must have been handled
+            assertThat(result.getSecondaryResults().get("handled").getScore()).as(consumer + " handled/s")
+                    .isEqualTo(sent);
         }
     }
 }

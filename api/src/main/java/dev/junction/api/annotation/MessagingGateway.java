@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
  * <p><b>Timeouts</b> are milliseconds. {@link #UNBOUNDED} (the default) waits as long as it takes; {@code 0}
  * does not wait at all. The reply timeout bounds only the wait for the reply after the request was sent: when
  * the whole flow runs in the caller's thread (direct channels) it has already run when that wait begins, so a
- * slow single-threaded flow cannot be cut short. A reply that does not arrive in time makes a method return
+ * slow single-threaded flow is neither cut short nor interrupted by it. A reply that does not arrive in time makes a method return
  * {@code null} (an asynchronous method's future fails with a
  * {@link dev.junction.api.error.MessageTimeoutException}); a reply arriving later is dropped. With the default,
  * a flow that never replies (a filter that drops the request, a handler returning {@code null}) blocks the

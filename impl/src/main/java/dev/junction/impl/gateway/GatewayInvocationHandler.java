@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
  * The invocation handler behind a gateway proxy. Gateway methods go to their prepared
  * {@link GatewayMethodInvoker} (one map lookup; no annotation is read during a call); default methods run as
  * written; {@code equals}, {@code hashCode} and {@code toString} answer for the proxy itself (identity, and the
- * gateway's name).
+ * gateway's name); {@code close()} inherited from {@link AutoCloseable} closes the gateway.
  *
  * <p>Holds what the gateway owns: the bridges subscribed to reply channels and, when it created it, the async
  * executor. {@link #close()} releases them; calls after that fail.
@@ -51,6 +51,10 @@ final class GatewayInvocationHandler implements InvocationHandler {
         if (method.getDeclaringClass() == Object.class) {
             return objectMethod(proxy, method, args);
         }
+        if (isInheritedClose(method)) {
+            close(); // an interface extending AutoCloseable lets its users release the gateway themselves
+            return null;
+        }
         if (method.isDefault()) {
             return InvocationHandler.invokeDefault(proxy, method, args);
         }
@@ -64,6 +68,13 @@ final class GatewayInvocationHandler implements InvocationHandler {
             case "toString" -> toString();
             default -> throw new IllegalStateException("Unexpected Object method on a gateway proxy: " + method);
         };
+    }
+
+    /** @return whether the method is {@code close()} of {@link AutoCloseable} or {@link java.io.Closeable} */
+    static boolean isInheritedClose(Method method) {
+        Class<?> declaring = method.getDeclaringClass();
+        return (declaring == AutoCloseable.class || declaring == java.io.Closeable.class)
+                && method.getName().equals("close") && method.getParameterCount() == 0;
     }
 
     /** Unsubscribes the reply bridges and shuts down the executor the gateway created. Idempotent. */

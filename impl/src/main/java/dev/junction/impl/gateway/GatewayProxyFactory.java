@@ -2,27 +2,18 @@ package dev.junction.impl.gateway;
 
 import dev.junction.api.annotation.Gateway;
 import dev.junction.api.annotation.MessagingGateway;
-import dev.junction.api.annotation.Payload;
 import dev.junction.api.channel.MessageChannel;
-import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.gateway.MethodArgsMessageMapper;
 import dev.junction.impl.convert.ConversionRegistry;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.support.ChannelResolver;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
@@ -54,7 +45,8 @@ import java.util.function.Function;
  * thread instead, and the flow must then reply with the future.
  *
  * <p><b>Lifecycle.</b> A gateway with an explicit reply channel subscribes a bridge to it; {@link #close(Object)}
- * unsubscribes it and shuts down the gateway's own executor. A proxy is thread-safe and meant to be shared.
+ * (or {@code close()} on an interface that extends {@link AutoCloseable}) unsubscribes it and shuts down the
+ * gateway's own executor. A proxy is thread-safe and meant to be shared.
  */
 public final class GatewayProxyFactory {
 
@@ -108,16 +100,17 @@ public final class GatewayProxyFactory {
      * @param <T> the interface type
      */
     public static final class Builder<T> {
-        private final Class<T> serviceInterface;
-        private ChannelResolver channelResolver;
-        private ExpressionParser expressionParser = ExpressionParser.standard();
-        private ConversionRegistry conversions = ConversionRegistry.empty();
-        private MethodArgsMessageMapper argsMapper;
-        private Executor asyncExecutor;
-        private boolean asyncExecutorDisabled;
-        private Function<String, ? extends Executor> executorLookup;
+        // read by GatewayAssembler and GatewayDefaults when the gateway is created
+        final Class<T> serviceInterface;
+        ChannelResolver channelResolver;
+        ExpressionParser expressionParser = ExpressionParser.standard();
+        ConversionRegistry conversions = ConversionRegistry.empty();
+        MethodArgsMessageMapper argsMapper;
+        Executor asyncExecutor;
+        boolean asyncExecutorDisabled;
+        Function<String, ? extends Executor> executorLookup;
 
-        // overrides of the gateway-wide defaults, read by GatewayDefaults
+        // overrides of the gateway-wide defaults
         String name;
         MessageChannel requestChannel;
         String requestChannelName;
@@ -278,92 +271,7 @@ public final class GatewayProxyFactory {
          * @throws InvalidGatewayException listing every problem of the interface and its configuration
          */
         public T create() {
-            Problems problems = new Problems();
-            if (!serviceInterface.isInterface() || serviceInterface.isAnnotation()) {
-                problems.add(serviceInterface.getName(), GatewayRule.NOT_AN_INTERFACE, "it is not an interface");
-                problems.throwIfAny(serviceInterface);
-            }
-            ChannelNames channels = new ChannelNames(channelResolver);
-            GatewayDefaults defaults = GatewayDefaults.resolve(serviceInterface, this, channels, expressionParser,
-                    problems);
-            ExecutorChoice executor = ExecutorChoice.of(serviceInterface, asyncExecutor, asyncExecutorDisabled,
-                    executorLookup, problems);
-            checkMapperConflicts(defaults, problems);
-            GatewayMethodMetadata.Context context = new GatewayMethodMetadata.Context(defaults, channels,
-                    expressionParser, argsMapper, executor.available());
-            List<GatewayMethodMetadata> methods = inspectMethods(context, problems);
-            problems.throwIfAny(serviceInterface);
-            return bind(defaults, executor, methods);
-        }
-
-        private void checkMapperConflicts(GatewayDefaults defaults, Problems problems) {
-            if (argsMapper != null && (defaults.payloadExpression() != null || !defaults.headers().isEmpty())) {
-                problems.add(GatewayDefaults.WHERE, GatewayRule.MAPPER_CONFLICT, "the gateway maps arguments with "
-                        + argsMapper + ", which builds the whole request, yet it also has "
-                        + (defaults.payloadExpression() != null ? "a default payload expression" : "default headers")
-                        + "; remove them or the mapper");
-            }
-        }
-
-        private List<GatewayMethodMetadata> inspectMethods(GatewayMethodMetadata.Context context, Problems problems) {
-            List<GatewayMethodMetadata> inspected = new ArrayList<>();
-            Method[] methods = serviceInterface.getMethods();
-            // a stable order, so that problems are listed the same way on every run
-            Arrays.sort(methods, (a, b) -> Methods.label(a).compareTo(Methods.label(b)));
-            for (Method method : methods) {
-                if (Modifier.isStatic(method.getModifiers()) || isObjectMethod(method)) {
-                    continue;
-                }
-                if (method.isDefault()) {
-                    if (method.isAnnotationPresent(Gateway.class) || method.isAnnotationPresent(Payload.class)) {
-                        problems.add(method, GatewayRule.GATEWAY_ON_DEFAULT_METHOD, "a default method runs its own"
-                                + " body, so @Gateway or @Payload on it would be ignored; remove the annotation or"
-                                + " the body");
-                    }
-                    continue;
-                }
-                GatewayMethodMetadata metadata = GatewayMethodMetadata.inspect(method, context, problems);
-                if (metadata != null) {
-                    inspected.add(metadata);
-                }
-            }
-            return inspected;
-        }
-
-        /** Binds the checked methods to channels, bridges and the executor, and creates the proxy. */
-        private T bind(GatewayDefaults defaults, ExecutorChoice executorChoice, List<GatewayMethodMetadata> methods) {
-            boolean needsExecutor = methods.stream().anyMatch(m -> m.shape().async() == ReplyShape.Async.EXECUTOR);
-            ExecutorService owned = needsExecutor && executorChoice.executor() == null
-                    ? DefaultGatewayExecutor.create(defaults.name()) : null;
-            Executor executor = owned != null ? owned : executorChoice.executor();
-            Map<SubscribableChannel, ReplyBridge> bridges = new IdentityHashMap<>();
-            Map<Method, GatewayMethodInvoker> invokers = new HashMap<>();
-            ErrorFlow errors = new ErrorFlow(defaults.errorChannel());
-            for (GatewayMethodMetadata method : methods) {
-                ReplyBridge bridge = method.kind() == GatewayMethodMetadata.Kind.SEND_AND_RECEIVE
-                        && method.replyChannel() instanceof SubscribableChannel subscribable
-                        ? bridges.computeIfAbsent(subscribable, channel -> new ReplyBridge(defaults.name(), channel))
-                        : null;
-                MethodExchange exchange = new MethodExchange(method.label(), method.requestChannel(),
-                        method.replyChannel(), bridge, defaults.errorChannel(), method.requestTimeout(),
-                        method.replyTimeout());
-                invokers.put(method.method(), new GatewayMethodInvoker(method, exchange, errors, conversions,
-                        method.shape().async() == ReplyShape.Async.EXECUTOR ? executor : null));
-            }
-            bridges.values().forEach(ReplyBridge::open);
-            GatewayInvocationHandler handler = new GatewayInvocationHandler(serviceInterface, defaults.name(), invokers,
-                    List.copyOf(bridges.values()), owned);
-            return serviceInterface.cast(Proxy.newProxyInstance(serviceInterface.getClassLoader(),
-                    new Class<?>[] {serviceInterface}, handler));
-        }
-
-        private static boolean isObjectMethod(Method method) {
-            try {
-                Object.class.getMethod(method.getName(), method.getParameterTypes());
-                return true;
-            } catch (NoSuchMethodException notObjects) {
-                return false;
-            }
+            return GatewayAssembler.assemble(this);
         }
 
         private static Duration checked(Duration timeout) {

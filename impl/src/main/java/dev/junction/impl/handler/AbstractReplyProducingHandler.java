@@ -7,7 +7,9 @@ import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.handler.Ordered;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
+import dev.junction.impl.core.TemporaryReplyChannel;
 import dev.junction.impl.support.ChannelResolver;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,6 +20,8 @@ import java.util.Objects;
  * several hops later. A {@code null} result sends nothing, unless a reply is required.
  */
 public abstract class AbstractReplyProducingHandler implements MessageHandler, Ordered {
+
+    private static final System.Logger LOG = System.getLogger(AbstractReplyProducingHandler.class.getName());
 
     private final String componentName;
     private final OutputChannelResolver output;
@@ -58,6 +62,11 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         MessageChannel target = output.replyChannelFor(request);
         boolean sent = sendTimeout == null ? target.send(reply) : target.send(reply, sendTimeout);
         if (!sent) {
+            if (target instanceof TemporaryReplyChannel temporary && temporary.isClosed()) {
+                // the requester gave up waiting (reply timeout): a late reply is dropped, not an error
+                LOG.log(Level.DEBUG, () -> componentName + " dropped a late reply; the requester no longer waits: " + reply);
+                return;
+            }
             throw new MessageDeliveryException(reply, componentName + " could not send its reply to channel '"
                     + target.getName() + "'" + (sendTimeout == null ? "" : " within " + sendTimeout.toMillis() + " ms"));
         }

@@ -16,10 +16,14 @@ import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.expression.ExpressionParser;
 import jakarta.el.ELContext;
 import jakarta.el.ELResolver;
+import jakarta.el.ExpressionFactory;
+import jakarta.el.MethodExpression;
+import jakarta.el.ValueExpression;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** How arguments become the request: the conventions and annotations of the seed's mapping table (7.2.5). */
@@ -302,10 +306,66 @@ class ArgumentMappingTest {
         assertThat(nextRequest().getPayload()).isEqualTo("own");
     }
 
+    @Test
+    void expressionsAreParsedOnceWhenTheGatewayIsCreated() {
+        CountingFactory factory = new CountingFactory(ExpressionParser.defaultFactory());
+        HeaderExpressions gateway = GatewayProxyFactory.builder(HeaderExpressions.class).channelResolver(channels)
+                .expressionParser(new ExpressionParser(factory, null)).create();
+        int parsedAtCreation = factory.parsed.get();
+        assertThat(parsedAtCreation).as("one default and three method header expressions").isEqualTo(4);
+
+        for (int i = 0; i < 100; i++) {
+            gateway.send("call " + i, "x");
+        }
+
+        assertThat(factory.parsed).as("calls evaluate, never parse").hasValue(parsedAtCreation);
+        assertThat(requests.getQueueSize()).isEqualTo(100);
+        assertThat(nextRequest().getHeaders()).containsEntry("absent", "x");
+    }
+
+    /** Counts how often expressions are parsed. */
+    static final class CountingFactory extends ExpressionFactory {
+        private final ExpressionFactory delegate;
+        final AtomicInteger parsed = new AtomicInteger();
+
+        CountingFactory(ExpressionFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ValueExpression createValueExpression(ELContext context, String expression, Class<?> expectedType) {
+            parsed.incrementAndGet();
+            return delegate.createValueExpression(context, expression, expectedType);
+        }
+
+        @Override
+        public ValueExpression createValueExpression(Object instance, Class<?> expectedType) {
+            return delegate.createValueExpression(instance, expectedType);
+        }
+
+        @Override
+        public MethodExpression createMethodExpression(ELContext context, String expression, Class<?> expectedReturnType,
+                Class<?>[] expectedParamTypes) {
+            return delegate.createMethodExpression(context, expression, expectedReturnType, expectedParamTypes);
+        }
+
+        @Override
+        public <T> T coerceToType(Object obj, Class<T> targetType) {
+            return delegate.coerceToType(obj, targetType);
+        }
+
+        @Override
+        public ELResolver getStreamELResolver() {
+            return delegate.getStreamELResolver();
+        }
+    }
+
     // ---- a custom mapper ----
 
     interface Mapped {
         void send(String a, int b);
+
+        void ping();
     }
 
     @Test
@@ -320,6 +380,16 @@ class ArgumentMappingTest {
         Message<?> request = nextRequest();
         assertThat(request.getPayload()).isEqualTo("a/2");
         assertThat(request.getHeaders()).containsEntry("method", "send");
+    }
+
+    @Test
+    void aCustomMapperAlsoMapsMethodsWithoutParameters() {
+        Mapped gateway = GatewayProxyFactory.builder(Mapped.class).defaultRequestChannel(requests)
+                .argsMapper((method, args) -> Message.of(method.getName() + args.length)).create();
+
+        gateway.ping();
+
+        assertThat(nextRequest().getPayload()).isEqualTo("ping0");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.QueueChannel;
+import dev.junction.impl.core.TemporaryReplyChannel;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -135,5 +136,16 @@ class ReplyProducingHandlerTest {
         BridgeHandler nowhere = new BridgeHandler(ReplyProducerSettings.named("deadEnd"));
         assertThatThrownBy(() -> nowhere.handleMessage(Message.of("z")))
                 .isInstanceOf(DestinationResolutionException.class).hasMessageContaining("deadEnd");
+    }
+
+    @Test
+    void aLateReplyToARequesterThatGaveUpIsDroppedQuietly() {
+        TemporaryReplyChannel temporary = new TemporaryReplyChannel(Message.of("request").getHeaders().getId());
+        assertThat(temporary.receive(Duration.ZERO)).isNull(); // the requester gives up
+        ServiceActivatingHandler handler = new ServiceActivatingHandler(m -> "too late",
+                ReplyProducerSettings.named("slow"));
+
+        handler.handleMessage(MessageBuilder.withPayload("x").setReplyChannel(temporary).build());
+        assertThat(temporary.isClosed()).isTrue();
     }
 }
