@@ -90,6 +90,7 @@ public final class ExpressionParser {
         chain.add(new MapELResolver(true));
         chain.add(new ListELResolver(true));
         chain.add(new ArrayELResolver(true));
+        chain.add(new RecordELResolver());
         chain.add(new BeanELResolver(true));
         chain.add(new UnknownNameResolver(extraResolver != null));
         return chain;

@@ -49,11 +49,15 @@ class ExpressionTest {
     }
 
     @Test
-    void recordsAreReachedThroughTheirAccessorMethods() {
-        // EL 5 introspects JavaBeans getters only; record components are called as methods
+    void recordComponentsReadAsPropertiesOrThroughTheirAccessors() {
+        // EL 5 introspects JavaBeans getters only; a resolver of ours reads record components as properties
         Message<Point> message = Message.of(new Point(2, 5));
 
         assertThat(parser.parse("payload.x() + payload.y()").evaluate(message, Integer.class)).isEqualTo(7);
+        assertThat(parser.parse("payload.x + payload.y").evaluate(message, Integer.class)).isEqualTo(7);
+        assertThat(parser.parse("payload['y'] > 4").evaluate(message, Boolean.class)).isTrue();
+        assertThatThrownBy(() -> parser.parse("payload.z").evaluate(message))
+                .hasMessageContaining("z");
     }
 
     @Test

@@ -1,86 +1,92 @@
 package dev.junction.examples.quickstart;
 
-import dev.junction.api.message.Message;
-import dev.junction.api.message.MessageBuilder;
+import dev.junction.api.annotation.Header;
+import dev.junction.api.annotation.MessagingGateway;
+import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.impl.channel.ChannelRegistry;
-import dev.junction.impl.channel.DirectChannel;
-import dev.junction.impl.channel.PublishSubscribeChannel;
 import dev.junction.impl.channel.QueueChannel;
+import dev.junction.impl.endpoint.EndpointRegistry;
+import dev.junction.impl.gateway.GatewayProxyFactory;
+import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
+import dev.junction.impl.handler.support.Handlers;
+import dev.junction.impl.handler.support.RouterSettings;
+import dev.junction.impl.poller.PollerSpec;
+import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The cafe, wired by hand: orders enter a direct channel, a router sends hot drinks to one queue and cold drinks
- * to another, a barista per queue prepares them on its own thread, and finished drinks are published to a waiter
- * and a tally. Prints what flows and exits 0 once every drink was delivered.
+ * The seed's cafe, wired by hand with the plain-Java runtime: orders enter through a gateway, a router sends
+ * hot drinks and cold drinks to two queue channels, a barista per queue polls it, and the prepared drink comes
+ * back to the caller as the gateway's reply. Prints what flows and exits 0 once every order was served.
  */
 public final class QuickstartApplication {
 
-    record Order(int number, String drink, boolean hot) {
+    public record Order(int number, String drink, boolean hot) {
     }
 
-    record Drink(int orderNumber, String name, String barista) {
+    public record Drink(int orderNumber, String name, String preparedBy, int table) {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    /** The cafe's entrance: application code calls a plain interface. */
+    @MessagingGateway(defaultRequestChannel = "orders", defaultReplyTimeout = 10_000)
+    public interface Cafe {
+        CompletableFuture<Drink> placeOrder(Order order, @Header("table") int table);
+    }
+
+    /** A barista; the same class serves the hot and the cold queue. */
+    public static final class Barista {
+        private final String name;
+
+        Barista(String name) {
+            this.name = name;
+        }
+
+        @ServiceActivator
+        public Drink prepare(Order order, @Header("table") int table) {
+            System.out.printf("%s barista: preparing a %s for order %d on %s%n", name, order.drink(), order.number(),
+                    Thread.currentThread().getName());
+            return new Drink(order.number(), order.drink(), name, table);
+        }
+    }
+
+    public static void main(String[] args) {
         ChannelRegistry channels = new ChannelRegistry();
-        DirectChannel orders = channels.register(new DirectChannel("orders"));
-        QueueChannel hotDrinks = channels.register(new QueueChannel("hotDrinks", 10));
-        QueueChannel coldDrinks = channels.register(new QueueChannel("coldDrinks", 10));
-        PublishSubscribeChannel delivered = channels.register(new PublishSubscribeChannel("delivered"));
+        Handlers handlers = Handlers.standard();
+        channels.register(new QueueChannel("hotDrinks", 10));
+        channels.register(new QueueChannel("coldDrinks", 10));
 
-        // the router: a handler on the direct channel, running in the caller's thread
-        orders.subscribe(message -> {
-            Order order = (Order) message.getPayload();
-            (order.hot() ? hotDrinks : coldDrinks).send(message);
-        });
+        try (SimpleTaskScheduler scheduler = new SimpleTaskScheduler(4)) {
+            EndpointRegistry endpoints = new EndpointRegistry(channels, scheduler);
+            endpoints.consumer("drinkRouter", "orders",
+                    handlers.router("payload.hot ? 'hotDrinks' : 'coldDrinks'", RouterSettings.named("drinkRouter").resolver(channels)),
+                    null, true);
+            PollerSpec everyTenMillis = PollerSpec.fixedDelay(Duration.ofMillis(10)).receiveTimeout(Duration.ofMillis(500));
+            endpoints.consumer("hotBarista", "hotDrinks", handlers.serviceActivator(new Barista("hot"), null,
+                    ReplyProducerSettings.named("hotBarista").resolver(channels)), everyTenMillis.build(), true);
+            endpoints.consumer("coldBarista", "coldDrinks", handlers.serviceActivator(new Barista("cold"), null,
+                    ReplyProducerSettings.named("coldBarista").resolver(channels)), everyTenMillis.build(), true);
+            endpoints.startAll();
 
-        List<Order> menu = List.of(new Order(1, "latte", true), new Order(2, "iced tea", false),
-                new Order(3, "espresso", true), new Order(4, "lemonade", false), new Order(5, "mocha", true));
-        CountDownLatch allServed = new CountDownLatch(menu.size());
-        AtomicInteger tally = new AtomicInteger();
-        delivered.subscribe(message -> {
-            Drink drink = (Drink) message.getPayload();
-            System.out.printf("waiter: serving %s for order %d (made by the %s barista)%n",
-                    drink.name(), drink.orderNumber(), drink.barista());
-        });
-        delivered.subscribe(message -> {
-            tally.incrementAndGet();
-            allServed.countDown();
-        });
+            Cafe cafe = GatewayProxyFactory.builder(Cafe.class).channelResolver(channels).create();
+            List<Order> orders = List.of(new Order(1, "latte", true), new Order(2, "iced tea", false),
+                    new Order(3, "espresso", true), new Order(4, "lemonade", false), new Order(5, "mocha", true));
+            List<CompletableFuture<Drink>> drinks = orders.stream().map(order -> {
+                System.out.printf("cashier: order %d, a %s %s%n", order.number(), order.hot() ? "hot" : "cold", order.drink());
+                return cafe.placeOrder(order, order.number() % 3 + 1);
+            }).toList();
 
-        ExecutorService baristas = Executors.newFixedThreadPool(2);
-        baristas.submit(() -> prepare("hot", hotDrinks, delivered));
-        baristas.submit(() -> prepare("cold", coldDrinks, delivered));
-
-        for (Order order : menu) {
-            System.out.printf("cashier: order %d, a %s %s%n", order.number(), order.hot() ? "hot" : "cold", order.drink());
-            orders.send(MessageBuilder.withPayload(order).setHeader("table", order.number() % 3 + 1).build());
-        }
-
-        boolean done = allServed.await(30, TimeUnit.SECONDS);
-        baristas.shutdownNow();
-        baristas.awaitTermination(5, TimeUnit.SECONDS);
-        System.out.printf("%d of %d drinks served%n", tally.get(), menu.size());
-        if (!done) {
-            System.exit(1);
-        }
-    }
-
-    /** A barista polls its queue until interrupted. */
-    private static void prepare(String kind, QueueChannel queue, PublishSubscribeChannel delivered) {
-        while (!Thread.currentThread().isInterrupted()) {
-            Message<?> message = queue.receive(Duration.ofMillis(500));
-            if (message != null) {
-                Order order = (Order) message.getPayload();
-                Drink drink = new Drink(order.number(), order.drink(), kind);
-                delivered.send(MessageBuilder.withPayload(drink).copyHeaders(message.getHeaders()).build());
+            int served = 0;
+            for (CompletableFuture<Drink> future : drinks) {
+                Drink drink = future.join();
+                System.out.printf("waiter: serving the %s of order %d at table %d (made by the %s barista)%n",
+                        drink.name(), drink.orderNumber(), drink.table(), drink.preparedBy());
+                served++;
             }
+            System.out.printf("%d of %d orders served%n", served, orders.size());
+            endpoints.stopAll();
+            GatewayProxyFactory.close(cafe);
         }
     }
 }
