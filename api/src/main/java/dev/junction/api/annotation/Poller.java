@@ -1,0 +1,57 @@
+package dev.junction.api.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The poller of an endpoint method whose input channel is pollable (a queue channel): how often it receives, and
+ * how much per poll. Placed next to the endpoint annotation:
+ *
+ * <pre>{@code
+ * @ServiceActivator(inputChannel = "drinks")
+ * @Poller(fixedDelay = 100, maxMessagesPerPoll = 10)
+ * public void serve(Drink drink) { ... }
+ * }</pre>
+ *
+ * <p>Exactly one of {@link #fixedDelay()}, {@link #fixedRate()} and {@link #cron()} must be set. Times are
+ * milliseconds; {@link #NOT_SET} means "not given here". A poller on a subscribable input channel (a direct
+ * channel) is a deployment error, and so is a pollable input channel without a poller.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Poller {
+
+    /** The value of a time attribute meaning: not set. */
+    long NOT_SET = Long.MIN_VALUE;
+
+    /** The value of {@link #maxMessagesPerPoll()} meaning: not set, the endpoint's default (unbounded for consumers). */
+    int MAX_MESSAGES_NOT_SET = Integer.MIN_VALUE;
+
+    /** @return the pause between the end of one poll and the start of the next, in ms, or {@link #NOT_SET} */
+    long fixedDelay() default NOT_SET;
+
+    /** @return the period between the starts of two polls, in ms, or {@link #NOT_SET} */
+    long fixedRate() default NOT_SET;
+
+    /** @return a cron expression (Jakarta Concurrency syntax, 5 or 6 fields), or empty for none */
+    String cron() default "";
+
+    /** @return the wait before the first poll, in ms (fixed delay and fixed rate only), or {@link #NOT_SET} */
+    long initialDelay() default NOT_SET;
+
+    /**
+     * @return the most messages one poll takes (negative: unbounded), or {@link #MAX_MESSAGES_NOT_SET} for the
+     *         endpoint's default
+     */
+    int maxMessagesPerPoll() default MAX_MESSAGES_NOT_SET;
+
+    /** @return how long a poll waits for a message, in ms, or {@link #NOT_SET} for the runtime's default (1000 ms) */
+    long receiveTimeout() default NOT_SET;
+
+    /** @return the channel failures of polls go to, or empty for the application's {@code errorChannel} */
+    String errorChannel() default "";
+}

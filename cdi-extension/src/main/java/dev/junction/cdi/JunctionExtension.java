@@ -1,0 +1,232 @@
+package dev.junction.cdi;
+
+import dev.junction.api.annotation.Channel;
+import dev.junction.api.annotation.MessagingGateway;
+import dev.junction.api.annotation.Poller;
+import dev.junction.api.annotation.ServiceActivator;
+import dev.junction.api.channel.InterceptableChannel;
+import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.impl.channel.DirectChannel;
+import dev.junction.impl.channel.ErrorChannel;
+import dev.junction.impl.channel.NullChannel;
+import dev.junction.impl.expression.ExpressionParser;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.inject.Singleton;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Junction portable extension: the container's observers, and nothing else. It collects immutable
+ * descriptions while the container discovers beans, registers synthetic beans for gateways, channels and the
+ * {@link JunctionRuntime} after discovery, has {@link EndpointWiring} build and validate the runtime at deployment
+ * validation (every problem becomes a deployment problem), starts endpoints on {@link Startup} and stops them on
+ * {@link Shutdown}.
+ *
+ * <p>One instance per container and no static state, so two containers in one JVM stay apart.
+ */
+public class JunctionExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(JunctionExtension.class.getName());
+
+    private final Map<Class<?>, GatewayDescriptor> gateways = new LinkedHashMap<>();
+    private final List<EndpointDescriptor> endpoints = new ArrayList<>();
+    private final ChannelDescriptors.Collector channelCollector = new ChannelDescriptors.Collector();
+    private ChannelDescriptors channels;
+    private volatile JunctionRuntime runtime;
+
+    /** Gateway interfaces: {@code @MessagingGateway} is a stereotype, so {@code annotated} archives report them too. */
+    <T> void gatewayInterface(@Observes @WithAnnotations(MessagingGateway.class) ProcessAnnotatedType<T> event,
+            BeanManager beanManager) {
+        if (event.getAnnotatedType().getJavaClass().isInterface()
+                && event.getAnnotatedType().isAnnotationPresent(MessagingGateway.class)) {
+            GatewayDescriptor gateway = GatewayDescriptor.of(event.getAnnotatedType(), beanManager);
+            gateways.putIfAbsent(gateway.type(), gateway);
+            gateway.channelNames().forEach(channelCollector::reference);
+        }
+    }
+
+    /** Endpoint methods of managed beans. */
+    <X> void endpointMethods(@Observes ProcessManagedBean<X> event) {
+        Bean<X> bean = event.getBean();
+        if (bean instanceof Interceptor || bean instanceof Decorator) {
+            return;
+        }
+        for (AnnotatedMethod<? super X> method : event.getAnnotatedBeanClass().getMethods()) {
+            ServiceActivator activator = method.getAnnotation(ServiceActivator.class);
+            if (activator != null) {
+                Poller poller = method.getAnnotation(Poller.class);
+                EndpointDescriptor endpoint = EndpointDescriptor.serviceActivator(bean, method.getJavaMember(),
+                        activator, poller);
+                endpoints.add(endpoint);
+                channelCollector.reference(endpoint.inputChannel());
+                channelCollector.reference(endpoint.outputChannel());
+                if (poller != null) {
+                    channelCollector.reference(poller.errorChannel());
+                }
+            }
+        }
+    }
+
+    /** Channels the application declares: beans of a channel type qualified {@code @Channel}. */
+    void channelDeclarations(@Observes ProcessBean<?> event) {
+        if (channels != null || (event instanceof ProcessSyntheticBean<?> synthetic && synthetic.getSource() == this)) {
+            return;
+        }
+        Bean<?> bean = event.getBean();
+        Channel channel = channelQualifier(bean.getQualifiers());
+        if (channel != null && isChannelType(bean.getTypes())) {
+            channelCollector.declare(channel.value(), bean);
+        }
+    }
+
+    /** Channel names injected with {@code @Channel}. */
+    void channelInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
+        Channel channel = channelQualifier(event.getInjectionPoint().getQualifiers());
+        if (channel != null) {
+            channelCollector.reference(channel.value());
+        }
+    }
+
+    void registerBeans(@Observes AfterBeanDiscovery event) {
+        channels = channelCollector.freeze();
+        for (GatewayDescriptor gateway : gateways.values()) {
+            Class<?> type = gateway.type();
+            List<Annotation> qualifiers = new ArrayList<>(List.of(Any.Literal.INSTANCE, Default.Literal.INSTANCE));
+            gateway.name().ifPresent(name -> qualifiers.add(NamedLiteral.of(name)));
+            event.addBean()
+                    .beanClass(type)
+                    .types(type, Object.class)
+                    .scope(gateway.scope())
+                    .qualifiers(qualifiers.toArray(Annotation[]::new))
+                    .name(gateway.name().orElse(null))
+                    .createWith(context -> runtime().gateway(type));
+        }
+        for (String name : channels.synthesized()) {
+            addChannelBean(event, name, DirectChannel.class, SubscribableChannel.class, InterceptableChannel.class);
+        }
+        addChannelBean(event, NullChannel.NAME, NullChannel.class, PollableChannel.class);
+        addChannelBean(event, ErrorChannel.NAME, ErrorChannel.class, SubscribableChannel.class,
+                InterceptableChannel.class);
+        event.addBean()
+                .beanClass(JunctionRuntime.class)
+                .types(JunctionRuntime.class, Object.class)
+                .scope(Singleton.class)
+                .qualifiers(Any.Literal.INSTANCE, Default.Literal.INSTANCE)
+                .createWith(context -> runtime());
+    }
+
+    private void addChannelBean(AfterBeanDiscovery event, String name, Class<?> beanClass, Type... types) {
+        Set<Type> all = new java.util.HashSet<>(List.of(types));
+        all.add(MessageChannel.class);
+        all.add(Object.class);
+        event.addBean()
+                .beanClass(beanClass)
+                .types(all)
+                .scope(ApplicationScoped.class)
+                .qualifiers(Any.Literal.INSTANCE, Channel.Literal.of(name))
+                .createWith(context -> runtime().channels().resolve(name));
+    }
+
+    /** Builds the runtime first of all validation observers, so other extensions may already use its beans. */
+    void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+            AfterDeploymentValidation event, BeanManager beanManager) {
+        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager));
+        runtime = built;
+        DeploymentValidator validator = new DeploymentValidator();
+        new EndpointWiring(built, beanManager, validator).wire(channels, List.copyOf(gateways.values()),
+                List.copyOf(endpoints));
+        if (!validator.isClean()) {
+            validator.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
+            built.close();
+        }
+    }
+
+    /** Starts endpoints once the container is up, before the application's own startup observers. */
+    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) Startup event) {
+        runtime().start();
+    }
+
+    /** Stops endpoints after the application's own shutdown observers, while contexts still exist. */
+    void stop(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER) Shutdown event) {
+        runtime().stop();
+    }
+
+    void close(@Observes BeforeShutdown event) {
+        JunctionRuntime current = runtime;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /**
+     * A parser resolving {@code @Named} beans through the container's EL resolver. Weld SE has EL support only with
+     * its optional {@code weld-web} module; without it, expressions see no beans (documented in cdi.adoc).
+     */
+    private static ExpressionParser expressionParser(BeanManager beanManager) {
+        try {
+            return new ExpressionParser(beanManager.wrapExpressionFactory(ExpressionParser.defaultFactory()),
+                    beanManager.getELResolver());
+        } catch (RuntimeException noElSupport) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "The CDI container offers no EL integration ("
+                    + noElSupport.getMessage() + "); expressions will not resolve @Named beans");
+            return new ExpressionParser();
+        }
+    }
+
+    private JunctionRuntime runtime() {
+        JunctionRuntime current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("The Junction runtime is built at deployment validation and is not"
+                    + " available before");
+        }
+        return current;
+    }
+
+    private static Channel channelQualifier(Set<Annotation> qualifiers) {
+        for (Annotation qualifier : qualifiers) {
+            if (qualifier instanceof Channel channel) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isChannelType(Set<Type> types) {
+        for (Type type : types) {
+            if (type instanceof Class<?> raw && MessageChannel.class.isAssignableFrom(raw)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
