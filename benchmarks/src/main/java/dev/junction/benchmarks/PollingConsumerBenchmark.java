@@ -113,7 +113,7 @@ public class PollingConsumerBenchmark {
          * that no measured iteration includes a consumer's start-up (Camel's seda consumer, for one, takes its
          * first message only about a second after the context started).
          *
-         * @throws IllegalStateException if the consumer handled nothing within {@link #DRAIN_TIMEOUT}
+         * @throws IllegalStateException if the consumer handled nothing within {@code DRAIN_TIMEOUT}
          */
         void awaitStarted() {
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
@@ -135,7 +135,7 @@ public class PollingConsumerBenchmark {
         /**
          * Waits until the consumer has handled {@code sent} messages since {@link #startIteration}, so the queue is
          * empty when the next iteration starts and the count covers the same messages as {@code sent}. Should the
-         * consumer not get there within {@link #DRAIN_TIMEOUT}, gives up: the caller then clears the queue, and the
+         * consumer not get there within {@code DRAIN_TIMEOUT}, gives up: the caller then clears the queue, and the
          * count returned shows the shortfall.
          *
          * @return how many messages the consumer handled in this iteration

@@ -75,7 +75,7 @@ class SourcePollingChannelAdapterTest {
         await().atMost(WAIT).until(() -> deliveries.size() >= 3);
         assertThat(adapter.getPoller().maxMessagesPerPoll()).isNull();
         assertThat(SourcePollingChannelAdapter.DEFAULT_MAX_MESSAGES_PER_POLL).isEqualTo(1);
-        assertThat(deliveries.subList(0, 3)).containsExactly(new Delivery(1, 1), new Delivery(2, 2),
+        assertThat(List.copyOf(deliveries).subList(0, 3)).containsExactly(new Delivery(1, 1), new Delivery(2, 2),
                 new Delivery(3, 3));
     }
 
