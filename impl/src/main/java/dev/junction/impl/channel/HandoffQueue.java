@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
 
     private static final long WAIT_INDEFINITELY = -1;
+    /** Spinning only helps when another core can free a place meanwhile. */
+    private static final int FULL_QUEUE_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
 
     private final LinkedTransferQueue<E> items = new LinkedTransferQueue<>();
     private final int capacity;
@@ -53,7 +55,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(element);
-        if (!reservePlace() && !awaitPlace(Math.max(0, unit.toNanos(timeout)))) {
+        if (!reservePlace() && !spinForPlace() && !awaitPlace(Math.max(0, unit.toNanos(timeout)))) {
             return false;
         }
         items.offer(element);
@@ -63,7 +65,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     @Override
     public void put(E element) throws InterruptedException {
         Objects.requireNonNull(element);
-        if (!reservePlace()) {
+        if (!reservePlace() && !spinForPlace()) {
             awaitPlace(WAIT_INDEFINITELY);
         }
         items.offer(element);
@@ -147,6 +149,20 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         }
         for (int current = reserved.get(); current < capacity; current = reserved.get()) {
             if (reserved.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A full queue usually has a busy receiver freeing a place within a few hundred nanoseconds: spinning that
+     * long is much cheaper than parking the sender and having the receiver wake it for every place.
+     */
+    private boolean spinForPlace() {
+        for (int spin = 0; spin < FULL_QUEUE_SPINS; spin++) {
+            Thread.onSpinWait();
+            if (reservePlace()) {
                 return true;
             }
         }
