@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
-import jakarta.el.ELContext;
-import jakarta.el.ELResolver;
+import dev.junction.impl.testing.NamedBeans;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,7 @@ class ExpressionTest {
 
     @Test
     void theExtraResolverResolvesNamedObjectsButVariablesComeFirst() {
-        ExpressionParser withBeans = new ExpressionParser(new NamedObjects(Map.of(
+        ExpressionParser withBeans = new ExpressionParser(new NamedBeans(Map.of(
                 "greeter", new Greeter("hello"),
                 "payload", "shadowed by the variable")));
 
@@ -192,43 +191,6 @@ class ExpressionTest {
         assertThat(selector.accept(Message.of(11))).isTrue();
         assertThat(selector.accept(Message.of(10))).isFalse();
         assertThat(ExpressionSelector.of("headers['audit']").accept(Message.of(1))).isFalse();
-    }
-
-    /** Stands in for CDI's BeanManager.getELResolver(): resolves top-level names from a map. */
-    static final class NamedObjects extends ELResolver {
-        private final Map<String, Object> beans;
-
-        NamedObjects(Map<String, Object> beans) {
-            this.beans = beans;
-        }
-
-        @Override
-        public Object getValue(ELContext context, Object base, Object property) {
-            if (base == null && beans.containsKey(property)) {
-                context.setPropertyResolved(null, property);
-                return beans.get(property);
-            }
-            return null;
-        }
-
-        @Override
-        public Class<?> getType(ELContext context, Object base, Object property) {
-            return null;
-        }
-
-        @Override
-        public void setValue(ELContext context, Object base, Object property, Object value) {
-        }
-
-        @Override
-        public boolean isReadOnly(ELContext context, Object base, Object property) {
-            return true;
-        }
-
-        @Override
-        public Class<?> getCommonPropertyType(ELContext context, Object base) {
-            return null;
-        }
     }
 
     public static final class Greeter {

@@ -14,6 +14,7 @@ import dev.junction.api.message.MessageBuilder;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.expression.ExpressionParser;
+import dev.junction.impl.testing.NamedBeans;
 import jakarta.el.ELContext;
 import jakarta.el.ELResolver;
 import jakarta.el.ExpressionFactory;
@@ -418,40 +419,4 @@ class ArgumentMappingTest {
         }
     }
 
-    /** Resolves named beans, as a CDI container's resolver would. */
-    static final class NamedBeans extends ELResolver {
-        private final Map<String, Object> beans;
-
-        NamedBeans(Map<String, Object> beans) {
-            this.beans = beans;
-        }
-
-        @Override
-        public Object getValue(ELContext context, Object base, Object property) {
-            if (base == null && beans.containsKey(property)) {
-                context.setPropertyResolved(null, property);
-                return beans.get(property);
-            }
-            return null;
-        }
-
-        @Override
-        public Class<?> getType(ELContext context, Object base, Object property) {
-            return null;
-        }
-
-        @Override
-        public void setValue(ELContext context, Object base, Object property, Object value) {
-        }
-
-        @Override
-        public boolean isReadOnly(ELContext context, Object base, Object property) {
-            return true;
-        }
-
-        @Override
-        public Class<?> getCommonPropertyType(ELContext context, Object base) {
-            return null;
-        }
-    }
 }

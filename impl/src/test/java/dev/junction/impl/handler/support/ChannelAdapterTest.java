@@ -19,6 +19,7 @@ import dev.junction.impl.invoke.InvalidHandlerMethodException;
 import dev.junction.impl.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import dev.junction.impl.source.MessageSource;
+import dev.junction.impl.testing.NamedBeans;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -15,6 +15,7 @@ import dev.junction.impl.expression.ExpressionParseException;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.ServiceActivatingHandler;
+import dev.junction.impl.testing.NamedBeans;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

@@ -13,6 +13,7 @@ import dev.junction.impl.expression.ExpressionEvaluationException;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.invoke.InvalidHandlerMethodException;
+import dev.junction.impl.testing.NamedBeans;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

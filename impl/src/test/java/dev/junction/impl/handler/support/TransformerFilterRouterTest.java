@@ -17,6 +17,7 @@ import dev.junction.impl.convert.ConversionRegistry;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.invoke.InvalidHandlerMethodException;
+import dev.junction.impl.testing.NamedBeans;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.junction.impl.handler.support;
+package dev.junction.impl.testing;
 
 import jakarta.el.ELContext;
 import jakarta.el.ELResolver;
@@ -6,11 +6,11 @@ import jakarta.el.PropertyNotWritableException;
 import java.util.Map;
 
 /** A stand-in for a container's bean resolver: resolves a few top-level names to objects. */
-final class NamedBeans extends ELResolver {
+public final class NamedBeans extends ELResolver {
 
     private final Map<String, Object> beans;
 
-    NamedBeans(Map<String, Object> beans) {
+    public NamedBeans(Map<String, Object> beans) {
         this.beans = Map.copyOf(beans);
     }
 
