@@ -18,8 +18,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs every benchmark for a fraction of a second inside the build's JVM. It measures nothing worth reading:
  * it proves that each set-up starts (a Camel context missing a component fails only at run time), that each
- * benchmark completes operations without throwing, that every queue group really hands messages over, and that
- * every polling consumer really handles each message sent to it.
+ * benchmark completes operations without throwing, that every queue group really hands messages over, that
+ * every polling consumer really handles each message sent to it, and that every gateway echoes its request (each
+ * round-trip set-up checks one reply).
  */
 class BenchmarksSmokeTest {
 
@@ -34,6 +35,7 @@ class BenchmarksSmokeTest {
                 .include(DirectSendBenchmark.class.getName())
                 .include(QueueHandoffBenchmark.class.getName())
                 .include(PollingConsumerBenchmark.class.getName())
+                .include(GatewayRoundTripBenchmark.class.getName())
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -53,7 +55,9 @@ class BenchmarksSmokeTest {
                 "QueueHandoffBenchmark.junction", "QueueHandoffBenchmark.spring", "QueueHandoffBenchmark.camel",
                 "QueueHandoffBenchmark.jdkQueue",
                 "PollingConsumerBenchmark.junction", "PollingConsumerBenchmark.spring",
-                "PollingConsumerBenchmark.camel", "PollingConsumerBenchmark.jdkThread");
+                "PollingConsumerBenchmark.camel", "PollingConsumerBenchmark.jdkThread",
+                "GatewayRoundTripBenchmark.junction", "GatewayRoundTripBenchmark.spring",
+                "GatewayRoundTripBenchmark.camel");
         byName.forEach((name, result) ->
                 assertThat(result.getPrimaryResult().getScore()).as(name + " ops/s").isPositive());
         for (String group : new String[] {"junction", "spring", "camel", "jdkQueue"}) {

@@ -54,4 +54,19 @@ public @interface Poller {
 
     /** @return the channel failures of polls go to, or empty for the application's {@code errorChannel} */
     String errorChannel() default "";
+
+    /**
+     * Whether each poll runs in a JTA transaction: the receive and the whole synchronous flow downstream of each
+     * message taken (handlers and the direct channels after them) share the transaction; a failure rolls it back,
+     * undoing every write made through enlisted (XA) resources, and goes to the {@link #errorChannel()}. A poll that
+     * already runs in a transaction joins it ({@code REQUIRED}). The transaction manager is the container's: a bean
+     * of type {@code jakarta.transaction.TransactionManager}; a deployment without one fails.
+     *
+     * <p>A queue channel is not a transactional resource: a message taken in a rolled-back poll is not put back.
+     * All messages of one poll share its transaction; {@code maxMessagesPerPoll = 1} gives one transaction per
+     * message.
+     *
+     * @return {@code true} for a transaction around each poll; {@code false} (the default) for none
+     */
+    boolean transactional() default false;
 }

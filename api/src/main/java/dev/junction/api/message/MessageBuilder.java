@@ -18,14 +18,27 @@ import java.util.Objects;
 public final class MessageBuilder<T> {
 
     private final T payload;
-    private final Map<String, Object> headers;
     private final Message<T> original;
+    /**
+     * The headers so far. Copy-on-write: it starts as another message's (immutable) header map and is copied only
+     * when something changes, so forwarding a message's headers to a reply costs no copy.
+     */
+    private Map<String, Object> headers;
+    private boolean ownsHeaders;
     private boolean modified;
 
-    private MessageBuilder(T payload, Map<String, Object> headers, Message<T> original) {
+    private MessageBuilder(T payload, Map<String, Object> sharedHeaders, Message<T> original) {
         this.payload = Objects.requireNonNull(payload, "A message payload must not be null");
-        this.headers = headers;
+        this.headers = sharedHeaders;
         this.original = original;
+    }
+
+    private Map<String, Object> writableHeaders() {
+        if (!ownsHeaders) {
+            headers = new HashMap<>(headers);
+            ownsHeaders = true;
+        }
+        return headers;
     }
 
     /**
@@ -34,7 +47,7 @@ public final class MessageBuilder<T> {
      * @return a builder for a new message with that payload
      */
     public static <T> MessageBuilder<T> withPayload(T payload) {
-        return new MessageBuilder<>(payload, new HashMap<>(), null);
+        return new MessageBuilder<>(payload, MessageHeaders.EMPTY_INPUT, null);
     }
 
     /**
@@ -45,7 +58,7 @@ public final class MessageBuilder<T> {
      */
     public static <T> MessageBuilder<T> fromMessage(Message<T> message) {
         Objects.requireNonNull(message, "message must not be null");
-        return new MessageBuilder<>(message.getPayload(), new HashMap<>(message.getHeaders().custom()), message);
+        return new MessageBuilder<>(message.getPayload(), message.getHeaders().custom(), message);
     }
 
     /**
@@ -57,8 +70,15 @@ public final class MessageBuilder<T> {
         if (MessageHeaders.isReserved(name)) {
             return this;
         }
-        Object previous = value == null ? headers.remove(name) : headers.put(name, value);
-        modified |= !Objects.equals(previous, value);
+        if (Objects.equals(headers.get(name), value)) {
+            return this;
+        }
+        if (value == null) {
+            writableHeaders().remove(name);
+        } else {
+            writableHeaders().put(name, value);
+        }
+        modified = true;
         return this;
     }
 
@@ -72,18 +92,34 @@ public final class MessageBuilder<T> {
 
     /** Sets all given headers, overriding existing values. */
     public MessageBuilder<T> copyHeaders(Map<String, ?> toCopy) {
-        if (toCopy != null) {
-            toCopy.forEach(this::setHeader);
+        if (toCopy instanceof MessageHeaders messageHeaders && shareable()) {
+            headers = messageHeaders.custom();
+            modified = true;
+        } else if (toCopy != null) {
+            applicationHeaders(toCopy).forEach(this::setHeader);
         }
         return this;
     }
 
     /** Sets the given headers that are not present yet. */
     public MessageBuilder<T> copyHeadersIfAbsent(Map<String, ?> toCopy) {
-        if (toCopy != null) {
-            toCopy.forEach(this::setHeaderIfAbsent);
+        if (toCopy instanceof MessageHeaders messageHeaders && shareable()) {
+            headers = messageHeaders.custom();
+            modified = true;
+        } else if (toCopy != null) {
+            applicationHeaders(toCopy).forEach(this::setHeaderIfAbsent);
         }
         return this;
+    }
+
+    /** A new message's builder that holds no header yet may simply share another message's headers. */
+    private boolean shareable() {
+        return original == null && headers.isEmpty();
+    }
+
+    /** Iterating a message's own map skips building the view with id and timestamp, which are not copied. */
+    private static Map<String, ?> applicationHeaders(Map<String, ?> toCopy) {
+        return toCopy instanceof MessageHeaders messageHeaders ? messageHeaders.custom() : toCopy;
     }
 
     /** Removes a header. */
@@ -125,6 +161,7 @@ public final class MessageBuilder<T> {
         if (original != null && !modified) {
             return original;
         }
-        return new GenericMessage<>(payload, MessageHeaders.adopt(headers.isEmpty() ? MessageHeaders.EMPTY_INPUT : new HashMap<>(headers)));
+        ownsHeaders = false; // the message now owns this map: a later change on this builder copies it first
+        return new GenericMessage<>(payload, MessageHeaders.adopt(headers));
     }
 }

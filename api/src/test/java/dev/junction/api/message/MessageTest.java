@@ -112,4 +112,30 @@ class MessageTest {
         assertThat(new ErrorMessage(failure, null).getOriginalMessage()).isEmpty();
         assertThat(error.toString()).contains("broken").contains("originalMessage");
     }
+
+    @Test
+    void sharedHeadersAreCopiedBeforeAnyChange() {
+        Message<String> request = MessageBuilder.withPayload("request").setHeader("a", 1).build();
+        MessageBuilder<String> builder = MessageBuilder.withPayload("reply").copyHeaders(request.getHeaders());
+        Message<String> first = builder.build();
+        Message<String> second = builder.setHeader("a", 2).setHeader("b", 3).build();
+
+        assertThat(request.getHeaders()).containsEntry("a", 1).doesNotContainKey("b");
+        assertThat(first.getHeaders()).containsEntry("a", 1).doesNotContainKey("b");
+        assertThat(second.getHeaders()).containsEntry("a", 2).containsEntry("b", 3);
+        assertThat(first.getHeaders().getId()).isNotEqualTo(request.getHeaders().getId());
+    }
+
+    @Test
+    void copyingHeadersIntoABuilderThatHasSomeMergesThem() {
+        Message<String> source = MessageBuilder.withPayload("s").setHeader("a", 1).setHeader("b", 1).build();
+        Message<String> merged = MessageBuilder.withPayload("m").setHeader("b", 2).setHeader("c", 2)
+                .copyHeadersIfAbsent(source.getHeaders()).build();
+        Message<String> overridden = MessageBuilder.withPayload("m").setHeader("b", 2)
+                .copyHeaders(source.getHeaders()).build();
+
+        assertThat(merged.getHeaders()).containsEntry("a", 1).containsEntry("b", 2).containsEntry("c", 2);
+        assertThat(overridden.getHeaders()).containsEntry("a", 1).containsEntry("b", 1);
+        assertThat(merged.getHeaders().getId()).isNotEqualTo(source.getHeaders().getId());
+    }
 }
