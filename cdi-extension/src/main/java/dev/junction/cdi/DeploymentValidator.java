@@ -20,6 +20,17 @@ import java.util.Map;
  * <tr><td>{@value #INVALID_ENDPOINT_METHOD}</td><td>an endpoint method whose parameters cannot be mapped or are ambiguous</td></tr>
  * <tr><td>{@value #INVALID_CHANNEL}</td><td>a declared channel that cannot be registered: two declarations of a name, a
  * name different from the qualifier's, a type that is neither subscribable nor pollable where a consumer needs one</td></tr>
+ * <tr><td>{@value #NO_TRANSACTION_MANAGER}</td><td>{@code @Poller(transactional = true)} where no JTA
+ * {@code TransactionManager} is available (neither a bean nor in JNDI)</td></tr>
+ * <tr><td>{@value #INVALID_RETURN_TYPE}</td><td>a return type that does not fit the endpoint kind: a filter not returning
+ * boolean, a transformer, router or inbound adapter returning nothing</td></tr>
+ * <tr><td>{@value #ADAPTER_METHOD_WITH_PARAMETERS}</td><td>an inbound channel adapter method with parameters</td></tr>
+ * <tr><td>{@value #ADAPTER_WITHOUT_POLLER}</td><td>an inbound channel adapter without {@code @Poller} and no default poller</td></tr>
+ * <tr><td>{@value #MISSING_OUTPUT_CHANNEL}</td><td>an inbound channel adapter that names no channel</td></tr>
+ * <tr><td>{@value #INVALID_ROUTER_MAPPING}</td><td>a router channel mapping that is not {@code key=channel}, or repeats a key</td></tr>
+ * <tr><td>{@value #BRIDGE_NOT_ON_CHANNEL_PRODUCER}</td><td>{@code @BridgeFrom}/{@code @BridgeTo} on a method that is not a
+ * {@code @Produces @Channel} producer</td></tr>
+ * <tr><td>{@value #CONFLICTING_ENDPOINT_ANNOTATIONS}</td><td>several endpoint annotations on one method</td></tr>
  * </table>
  *
  * <p>Not thread-safe: used by the one thread validating the deployment.
@@ -34,6 +45,15 @@ public final class DeploymentValidator {
     public static final String DUPLICATE_ENDPOINT_ID = "JNC-0506";
     public static final String INVALID_ENDPOINT_METHOD = "JNC-0507";
     public static final String INVALID_CHANNEL = "JNC-0508";
+    /** {@code @Poller(transactional = true)} and no JTA transaction manager to be found. */
+    public static final String NO_TRANSACTION_MANAGER = "JNC-0530";
+    public static final String INVALID_RETURN_TYPE = "JNC-0509";
+    public static final String ADAPTER_METHOD_WITH_PARAMETERS = "JNC-0510";
+    public static final String ADAPTER_WITHOUT_POLLER = "JNC-0511";
+    public static final String MISSING_OUTPUT_CHANNEL = "JNC-0512";
+    public static final String INVALID_ROUTER_MAPPING = "JNC-0513";
+    public static final String BRIDGE_NOT_ON_CHANNEL_PRODUCER = "JNC-0514";
+    public static final String CONFLICTING_ENDPOINT_ANNOTATIONS = "JNC-0515";
 
     private final List<String> problems = new ArrayList<>();
 
@@ -53,7 +73,8 @@ public final class DeploymentValidator {
     }
 
     /**
-     * Checks what needs no runtime: every endpoint names an input channel, no two share an id.
+     * Checks what needs no runtime: every endpoint names the channels its kind needs and has a method of the right
+     * shape ({@link EndpointChecks}), no two share an id.
      *
      * @return the endpoints without such problems, which may be wired
      */
@@ -64,12 +85,7 @@ public final class DeploymentValidator {
         }
         List<EndpointDescriptor> wirable = new ArrayList<>();
         for (EndpointDescriptor endpoint : endpoints) {
-            boolean ok = true;
-            if (endpoint.inputChannel().isEmpty()) {
-                problem(MISSING_INPUT_CHANNEL, endpoint.describeMethod() + ": @ServiceActivator names no input"
-                        + " channel; set inputChannel to the channel the method consumes from");
-                ok = false;
-            }
+            boolean ok = EndpointChecks.check(endpoint, this);
             List<EndpointDescriptor> sameId = byId.get(endpoint.id());
             if (sameId.size() > 1) {
                 if (sameId.get(0) == endpoint) {

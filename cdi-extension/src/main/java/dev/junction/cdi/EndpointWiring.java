@@ -4,12 +4,13 @@ import dev.junction.api.annotation.Poller;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.handler.MessageHandler;
 import dev.junction.impl.gateway.InvalidGatewayException;
-import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
-import dev.junction.impl.handler.ServiceActivatingHandler;
-import dev.junction.impl.invoke.HandlerMethodInvoker;
+import dev.junction.impl.poller.PollAdvice;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.poller.PollerSpec;
+import dev.junction.impl.poller.TransactionalPollAdvice;
+import dev.junction.impl.source.MessageSource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -34,6 +35,7 @@ public final class EndpointWiring {
     private final JunctionRuntime runtime;
     private final BeanManager beanManager;
     private final DeploymentValidator validator;
+    private final TransactionManagerLookup transactionManager;
 
     /**
      * @param runtime     the runtime to fill
@@ -44,6 +46,7 @@ public final class EndpointWiring {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.transactionManager = new TransactionManagerLookup(beanManager, runtime::onClose);
     }
 
     /** Wires channels, then gateways, then endpoints (each step needs the channels of the first). */
@@ -102,12 +105,20 @@ public final class EndpointWiring {
     }
 
     private void wireEndpoint(EndpointDescriptor endpoint) {
+        if (endpoint.kind() instanceof EndpointKind.InboundAdapter) {
+            wireInboundAdapter(endpoint);
+            return;
+        }
         MessageChannel input = runtime.channels().getOrCreateDirect(endpoint.inputChannel());
+        if (endpoint.kind() instanceof EndpointKind.Bridge bridge && bridge.sharesPoller()
+                && !(input instanceof PollableChannel)) {
+            endpoint = endpoint.withoutPoller(); // the producer's @Poller serves its other bridge, the pollable one
+        }
         boolean ok = true;
         PollerMetadata poller = null;
         if (endpoint.poller().isPresent()) {
             try {
-                poller = toMetadata(endpoint.id(), endpoint.poller().get());
+                poller = pollerMetadata(endpoint);
             } catch (IllegalStateException invalid) {
                 validator.problem(DeploymentValidator.INVALID_POLLER, endpoint.describeMethod() + ": "
                         + invalid.getMessage());
@@ -131,9 +142,9 @@ public final class EndpointWiring {
                     + " SubscribableChannel or PollableChannel");
             ok = false;
         }
-        ServiceActivatingHandler handler;
+        MessageHandler handler;
         try {
-            handler = activator(endpoint);
+            handler = handler(endpoint);
         } catch (RuntimeException invalid) {
             validator.problem(DeploymentValidator.INVALID_ENDPOINT_METHOD, endpoint.describeMethod() + ": "
                     + invalid.getMessage());
@@ -144,20 +155,48 @@ public final class EndpointWiring {
         }
     }
 
-    private ServiceActivatingHandler activator(EndpointDescriptor endpoint) {
+    /** An inbound adapter: its method, polled by its own poller or the default poller, feeds its channel. */
+    private void wireInboundAdapter(EndpointDescriptor adapter) {
+        boolean ok = true;
+        PollerMetadata poller = null;
+        if (adapter.poller().isPresent()) {
+            try {
+                poller = pollerMetadata(adapter);
+            } catch (IllegalStateException invalid) {
+                validator.problem(DeploymentValidator.INVALID_POLLER, adapter.describeMethod() + ": "
+                        + invalid.getMessage());
+                ok = false;
+            }
+        } else if (runtime.endpoints().getDefaultPoller().isEmpty()) {
+            validator.problem(DeploymentValidator.ADAPTER_WITHOUT_POLLER, adapter.describeMethod() + " is an"
+                    + " @InboundChannelAdapter without a poller, and no default poller is declared; add"
+                    + " @Poller(fixedDelay = ...) to the method");
+            ok = false;
+        }
+        MessageSource<Object> source;
+        try {
+            source = new EndpointHandlers(runtime).source(adapter, target(adapter));
+        } catch (RuntimeException invalid) {
+            validator.problem(DeploymentValidator.INVALID_ENDPOINT_METHOD, adapter.describeMethod() + ": "
+                    + invalid.getMessage());
+            return;
+        }
+        if (ok) {
+            runtime.endpoints().inboundAdapter(adapter.id(), source, adapter.outputChannel(), poller, null,
+                    adapter.autoStartup());
+        }
+    }
+
+    private MessageHandler handler(EndpointDescriptor endpoint) {
+        return new EndpointHandlers(runtime).handler(endpoint, () -> target(endpoint));
+    }
+
+    /** The bean's contextual reference: interceptors and decorators apply, normal scopes resolve per invocation. */
+    private Object target(EndpointDescriptor endpoint) {
         Bean<?> bean = endpoint.bean();
         Class<?> beanClass = bean.getBeanClass();
         Type referenceType = bean.getTypes().contains(beanClass) ? beanClass : Object.class;
-        // the contextual reference: interceptors and decorators apply, normal scopes resolve per invocation
-        Object target = reference(bean, referenceType);
-        HandlerMethodInvoker invoker = runtime.handlers().invoker(target).targetType(beanClass)
-                .method(endpoint.method()).build();
-        ReplyProducerSettings settings = ReplyProducerSettings.named(endpoint.id())
-                .outputChannelName(endpoint.outputChannel())
-                .resolver(runtime.channels())
-                .requiresReply(endpoint.requiresReply())
-                .order(endpoint.order());
-        return runtime.handlers().serviceActivator(invoker, settings);
+        return reference(bean, referenceType);
     }
 
     private Object reference(Bean<?> bean, Type type) {
@@ -170,12 +209,38 @@ public final class EndpointWiring {
     }
 
     /**
+     * The poller of an endpoint method, with a {@link TransactionalPollAdvice} over the container's transaction
+     * manager when {@code @Poller(transactional = true)}; without a transaction manager that is a deployment problem
+     * ({@value DeploymentValidator#NO_TRANSACTION_MANAGER}).
+     *
+     * @throws IllegalStateException naming every conflict of the poller's settings
+     */
+    private PollerMetadata pollerMetadata(EndpointDescriptor endpoint) {
+        Poller poller = endpoint.poller().orElseThrow();
+        if (!poller.transactional()) {
+            return toMetadata(endpoint.id(), poller);
+        }
+        PollAdvice[] transaction = transactionManager.find()
+                .map(manager -> new PollAdvice[] {TransactionalPollAdvice.of(manager)})
+                .orElseGet(() -> {
+                    validator.problem(DeploymentValidator.NO_TRANSACTION_MANAGER, endpoint.describeMethod()
+                            + " has @Poller(transactional = true), but " + transactionManager.whyNotFound()
+                            + "; deploy to a Jakarta EE server, or in Java SE add a JTA implementation with CDI"
+                            + " integration (e.g. org.jboss.narayana.jta:cdi) or produce one"
+                            + " jakarta.transaction.TransactionManager bean; or remove transactional = true");
+                    return new PollAdvice[0];
+                });
+        return toMetadata(endpoint.id(), poller, transaction);
+    }
+
+    /**
      * Translates a {@link Poller @Poller} into poller metadata.
      *
+     * @param advices advices around each whole poll, outermost first (a transaction)
      * @throws IllegalStateException naming every conflict, as {@link PollerSpec#build()} does
      */
-    static PollerMetadata toMetadata(String owner, Poller poller) {
-        PollerSpec spec = PollerSpec.forOwner(owner);
+    static PollerMetadata toMetadata(String owner, Poller poller, PollAdvice... advices) {
+        PollerSpec spec = PollerSpec.forOwner(owner).advice(advices);
         if (poller.fixedDelay() != Poller.NOT_SET) {
             spec.withFixedDelay(Duration.ofMillis(poller.fixedDelay()));
         }

@@ -2,8 +2,6 @@ package dev.junction.cdi;
 
 import dev.junction.api.annotation.Channel;
 import dev.junction.api.annotation.MessagingGateway;
-import dev.junction.api.annotation.Poller;
-import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.InterceptableChannel;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
@@ -75,24 +73,16 @@ public class JunctionExtension implements Extension {
         }
     }
 
-    /** Endpoint methods of managed beans. */
+    /** Endpoint methods of managed beans, and bridges on their channel producer methods. */
     <X> void endpointMethods(@Observes ProcessManagedBean<X> event) {
         Bean<X> bean = event.getBean();
         if (bean instanceof Interceptor || bean instanceof Decorator) {
             return;
         }
         for (AnnotatedMethod<? super X> method : event.getAnnotatedBeanClass().getMethods()) {
-            ServiceActivator activator = method.getAnnotation(ServiceActivator.class);
-            if (activator != null) {
-                Poller poller = method.getAnnotation(Poller.class);
-                EndpointDescriptor endpoint = EndpointDescriptor.serviceActivator(bean, method.getJavaMember(),
-                        activator, poller);
+            for (EndpointDescriptor endpoint : EndpointDescriptor.discover(bean, method)) {
                 endpoints.add(endpoint);
-                channelCollector.reference(endpoint.inputChannel());
-                channelCollector.reference(endpoint.outputChannel());
-                if (poller != null) {
-                    channelCollector.reference(poller.errorChannel());
-                }
+                endpoint.channelNames().forEach(channelCollector::reference);
             }
         }
     }

@@ -29,7 +29,13 @@ public final class JunctionRuntime implements AutoCloseable {
 
     private final GlobalInterceptors globalInterceptors = new GlobalInterceptors();
     private final ChannelRegistry channels = new ChannelRegistry(globalInterceptors::apply);
-    private final SimpleTaskScheduler scheduler = new SimpleTaskScheduler();
+    /**
+     * Each poll waiting in a receive holds a scheduler thread for up to its receive timeout, so a handful of
+     * pollers would starve a pool sized by CPUs; as many threads as Spring's default scheduler.
+     */
+    static final int SCHEDULER_THREADS = 10;
+
+    private final SimpleTaskScheduler scheduler = new SimpleTaskScheduler(SCHEDULER_THREADS);
     private final EndpointRegistry endpoints = new EndpointRegistry(channels, scheduler);
     private final ConversionRegistry conversions = ConversionRegistry.empty();
     private final ExpressionParser parser;
