@@ -11,7 +11,6 @@ import dev.junction.impl.channel.ErrorChannel;
 import dev.junction.impl.channel.NullChannel;
 import dev.junction.impl.expression.ExpressionParser;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
@@ -135,6 +134,11 @@ public class JunctionExtension implements Extension {
                 .createWith(context -> runtime());
     }
 
+    /**
+     * A channel the runtime owns, one instance per container. {@code @Singleton}, not a normal scope: OpenWebBeans
+     * builds a client proxy from the bean class alone, and {@code DirectChannel} (no no-arg constructor) and the
+     * final {@code NullChannel} and {@code ErrorChannel} cannot be proxied.
+     */
     private void addChannelBean(AfterBeanDiscovery event, String name, Class<?> beanClass, Type... types) {
         Set<Type> all = new java.util.HashSet<>(List.of(types));
         all.add(MessageChannel.class);
@@ -142,7 +146,7 @@ public class JunctionExtension implements Extension {
         event.addBean()
                 .beanClass(beanClass)
                 .types(all)
-                .scope(ApplicationScoped.class)
+                .scope(Singleton.class)
                 .qualifiers(Any.Literal.INSTANCE, Channel.Literal.of(name))
                 .createWith(context -> runtime().channels().resolve(name));
     }
