@@ -12,6 +12,7 @@ import dev.junction.impl.poller.PollerSpec;
 import dev.junction.impl.poller.TransactionalPollAdvice;
 import dev.junction.impl.source.MessageSource;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -34,6 +35,8 @@ public final class EndpointWiring {
 
     private final JunctionRuntime runtime;
     private final BeanManager beanManager;
+    /** Outermost advice of every poll: handlers on poller threads get a request context. */
+    private final PollAdvice requestContext;
     private final DeploymentValidator validator;
     private final TransactionManagerLookup transactionManager;
 
@@ -47,6 +50,8 @@ public final class EndpointWiring {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.transactionManager = new TransactionManagerLookup(beanManager, runtime::onClose);
+        this.requestContext = new RequestContextPollAdvice(
+                beanManager.createInstance().select(RequestContextController.class));
     }
 
     /** Wires channels, then gateways, then endpoints (each step needs the channels of the first). */
@@ -209,7 +214,8 @@ public final class EndpointWiring {
     }
 
     /**
-     * The poller of an endpoint method, with a {@link TransactionalPollAdvice} over the container's transaction
+     * The poller of an endpoint method: a request context around each poll, and a {@link TransactionalPollAdvice} over
+     * the container's transaction
      * manager when {@code @Poller(transactional = true)}; without a transaction manager that is a deployment problem
      * ({@value DeploymentValidator#NO_TRANSACTION_MANAGER}).
      *
@@ -218,17 +224,17 @@ public final class EndpointWiring {
     private PollerMetadata pollerMetadata(EndpointDescriptor endpoint) {
         Poller poller = endpoint.poller().orElseThrow();
         if (!poller.transactional()) {
-            return toMetadata(endpoint.id(), poller);
+            return toMetadata(endpoint.id(), poller, requestContext);
         }
         PollAdvice[] transaction = transactionManager.find()
-                .map(manager -> new PollAdvice[] {TransactionalPollAdvice.of(manager)})
+                .map(manager -> new PollAdvice[] {requestContext, TransactionalPollAdvice.of(manager)})
                 .orElseGet(() -> {
                     validator.problem(DeploymentValidator.NO_TRANSACTION_MANAGER, endpoint.describeMethod()
                             + " has @Poller(transactional = true), but " + transactionManager.whyNotFound()
                             + "; deploy to a Jakarta EE server, or in Java SE add a JTA implementation with CDI"
                             + " integration (e.g. org.jboss.narayana.jta:cdi) or produce one"
                             + " jakarta.transaction.TransactionManager bean; or remove transactional = true");
-                    return new PollAdvice[0];
+                    return new PollAdvice[] {requestContext};
                 });
         return toMetadata(endpoint.id(), poller, transaction);
     }
