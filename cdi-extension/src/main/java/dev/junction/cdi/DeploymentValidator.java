@@ -14,7 +14,8 @@ import java.util.Map;
  * <tr><td>{@value #MISSING_INPUT_CHANNEL}</td><td>an endpoint method names no input channel</td></tr>
  * <tr><td>{@value #POLLER_ON_SUBSCRIBABLE}</td><td>{@code @Poller} on an endpoint whose input channel is subscribable</td></tr>
  * <tr><td>{@value #POLLABLE_WITHOUT_POLLER}</td><td>a pollable input channel and no {@code @Poller}</td></tr>
- * <tr><td>{@value #INVALID_POLLER}</td><td>a {@code @Poller} with conflicting or invalid settings</td></tr>
+ * <tr><td>{@value #INVALID_POLLER}</td><td>a {@code @Poller} with conflicting or invalid settings (two of fixed
+ * delay, fixed rate, cron and trigger, ...), or whose named trigger, executor or advice bean cannot be created</td></tr>
  * <tr><td>{@value #INVALID_GATEWAY}</td><td>a gateway interface the gateway runtime refuses</td></tr>
  * <tr><td>{@value #DUPLICATE_ENDPOINT_ID}</td><td>two endpoints with one id</td></tr>
  * <tr><td>{@value #INVALID_ENDPOINT_METHOD}</td><td>an endpoint method whose parameters cannot be mapped or are ambiguous</td></tr>
@@ -31,6 +32,21 @@ import java.util.Map;
  * <tr><td>{@value #BRIDGE_NOT_ON_CHANNEL_PRODUCER}</td><td>{@code @BridgeFrom}/{@code @BridgeTo} on a method that is not a
  * {@code @Produces @Channel} producer</td></tr>
  * <tr><td>{@value #CONFLICTING_ENDPOINT_ANNOTATIONS}</td><td>several endpoint annotations on one method</td></tr>
+ * <tr><td>{@value #DUPLICATE_DEFAULT_POLLER}</td><td>more than one {@code @DefaultPoller} bean</td></tr>
+ * <tr><td>{@value #INVALID_DEFAULT_POLLER}</td><td>a {@code @DefaultPoller} bean that is not a {@code PollerMetadata},
+ * cannot be created, or names an error channel that does not exist</td></tr>
+ * <tr><td>{@value #MISSING_BEAN_REFERENCE}</td><td>a {@code @Poller} trigger, task executor or advice name that no
+ * bean has</td></tr>
+ * <tr><td>{@value #AMBIGUOUS_BEAN_REFERENCE}</td><td>a {@code @Poller} trigger, task executor or advice name that
+ * several beans have</td></tr>
+ * <tr><td>{@value #WRONG_BEAN_REFERENCE_TYPE}</td><td>a {@code @Poller} trigger, task executor or advice name whose
+ * bean is not a trigger, an executor, an advice</td></tr>
+ * <tr><td>{@value #INVALID_GLOBAL_INTERCEPTOR}</td><td>a {@code @GlobalChannelInterceptor} bean that is not a
+ * {@code ChannelInterceptor}, has invalid patterns or cannot be created</td></tr>
+ * <tr><td>{@value #INVALID_CONVERTER}</td><td>a {@code Converter} bean without concrete type arguments, two for one
+ * pair of types, or one that cannot be created</td></tr>
+ * <tr><td>{@value #INVALID_LOAD_BALANCER}</td><td>a {@code @Channel} {@code LoadBalancingStrategy} bean for a
+ * declared, built-in or unused channel, two for one channel, or one that cannot be created</td></tr>
  * </table>
  *
  * <p>Not thread-safe: used by the one thread validating the deployment.
@@ -54,6 +70,14 @@ public final class DeploymentValidator {
     public static final String INVALID_ROUTER_MAPPING = "JNC-0513";
     public static final String BRIDGE_NOT_ON_CHANNEL_PRODUCER = "JNC-0514";
     public static final String CONFLICTING_ENDPOINT_ANNOTATIONS = "JNC-0515";
+    public static final String DUPLICATE_DEFAULT_POLLER = "JNC-0516";
+    public static final String INVALID_DEFAULT_POLLER = "JNC-0517";
+    public static final String MISSING_BEAN_REFERENCE = "JNC-0518";
+    public static final String AMBIGUOUS_BEAN_REFERENCE = "JNC-0519";
+    public static final String WRONG_BEAN_REFERENCE_TYPE = "JNC-0520";
+    public static final String INVALID_GLOBAL_INTERCEPTOR = "JNC-0521";
+    public static final String INVALID_CONVERTER = "JNC-0522";
+    public static final String INVALID_LOAD_BALANCER = "JNC-0523";
 
     private final List<String> problems = new ArrayList<>();
 

@@ -1,33 +1,32 @@
 package dev.junction.cdi;
 
-import dev.junction.api.annotation.Poller;
+import dev.junction.api.channel.InterceptableChannel;
+import dev.junction.api.channel.LoadBalancingStrategy;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.handler.MessageHandler;
+import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.gateway.InvalidGatewayException;
-import dev.junction.impl.poller.PollAdvice;
 import dev.junction.impl.poller.PollerMetadata;
-import dev.junction.impl.poller.PollerSpec;
-import dev.junction.impl.poller.TransactionalPollAdvice;
 import dev.junction.impl.source.MessageSource;
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds one container's {@link JunctionRuntime} from the discovered descriptions, at deployment validation:
- * registers the channels (declared ones through their contextual references, the others as direct channels),
- * creates every gateway proxy, and builds every endpoint over its bean's contextual reference. Everything that
- * goes wrong is reported to the {@link DeploymentValidator}, and wiring continues, so that all problems are found
- * in one deployment.
+ * registers the channels (declared ones through their contextual references, the others as direct channels, with
+ * their load-balancing strategy beans), registers the global channel interceptor beans and the default poller bean,
+ * creates every gateway proxy, and builds every endpoint over its bean's contextual reference, with the poller its
+ * {@code @Poller} describes. Everything that goes wrong is reported to the {@link DeploymentValidator}, and wiring
+ * continues, so that all problems are found in one deployment.
  *
  * <p>Endpoints are only built here; they start when the container is fully up ({@link JunctionRuntime#start()}).
  */
@@ -35,10 +34,11 @@ public final class EndpointWiring {
 
     private final JunctionRuntime runtime;
     private final BeanManager beanManager;
-    /** Outermost advice of every poll: handlers on poller threads get a request context. */
-    private final PollAdvice requestContext;
     private final DeploymentValidator validator;
-    private final TransactionManagerLookup transactionManager;
+    private final BeanReferences references;
+    private final PollerAssembly pollers;
+    /** Whether the application declares a default poller that is unusable (already reported): no more noise. */
+    private boolean defaultPollerBroken;
 
     /**
      * @param runtime     the runtime to fill
@@ -49,19 +49,40 @@ public final class EndpointWiring {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.validator = Objects.requireNonNull(validator, "validator");
-        this.transactionManager = new TransactionManagerLookup(beanManager, runtime::onClose);
-        this.requestContext = new RequestContextPollAdvice(
-                beanManager.createInstance().select(RequestContextController.class));
+        this.references = new BeanReferences(beanManager);
+        runtime.onClose(references::release);
+        this.pollers = new PollerAssembly(beanManager, references, validator,
+                new RequestContextPollAdvice(beanManager.createInstance().select(RequestContextController.class)),
+                new TransactionManagerLookup(beanManager, runtime::onClose));
     }
 
-    /** Wires channels, then gateways, then endpoints (each step needs the channels of the first). */
+    /**
+     * Wires channels, then the global interceptors (which may inject channels; they reach every channel, registered
+     * before or after them) and the default poller, then gateways, then endpoints (each step needs the channels).
+     */
     public void wire(ChannelDescriptors channels, List<GatewayDescriptor> gateways, List<EndpointDescriptor> endpoints) {
-        registerChannels(channels);
+        registerChannels(channels, new LoadBalancerBeans(beanManager, references, validator).strategies(channels));
+        new GlobalInterceptorBeans(beanManager, references, validator).registerWith(runtime.globalInterceptors());
+        registerDefaultPoller();
         gateways.forEach(this::createGateway);
         validator.checkEndpoints(endpoints).forEach(this::wireEndpoint);
     }
 
-    private void registerChannels(ChannelDescriptors channels) {
+    private void registerDefaultPoller() {
+        int problemsBefore = validator.problems().size();
+        Optional<PollerMetadata> poller = pollers.defaultPoller();
+        String errorChannel = poller.map(PollerMetadata::errorChannelName).orElse(null);
+        if (errorChannel != null && runtime.channels().find(errorChannel).isEmpty()) {
+            validator.problem(DeploymentValidator.INVALID_DEFAULT_POLLER, "the default poller names the error"
+                    + " channel '" + errorChannel + "', which does not exist; declare it with a @Channel(\""
+                    + errorChannel + "\") producer, or name an existing channel");
+            poller = Optional.empty();
+        }
+        poller.ifPresent(runtime.endpoints()::setDefaultPoller);
+        defaultPollerBroken = validator.problems().size() > problemsBefore;
+    }
+
+    private void registerChannels(ChannelDescriptors channels, Map<String, LoadBalancingStrategy> strategies) {
         for (Map.Entry<String, List<Bean<?>>> declared : channels.declared().entrySet()) {
             String name = declared.getKey();
             List<Bean<?>> beans = declared.getValue();
@@ -76,7 +97,12 @@ public final class EndpointWiring {
             }
         }
         for (String name : channels.synthesized()) {
-            runtime.channels().getOrCreateDirect(name);
+            LoadBalancingStrategy strategy = strategies.get(name);
+            if (strategy == null) {
+                runtime.channels().getOrCreateDirect(name);
+            } else {
+                runtime.channels().register(DirectChannel.builder().name(name).loadBalancer(strategy).build());
+            }
         }
     }
 
@@ -90,10 +116,29 @@ public final class EndpointWiring {
                 return;
             }
             runtime.channels().register(channel);
+            if (!(channel instanceof InterceptableChannel)) {
+                interceptableInstance(bean).ifPresent(runtime.globalInterceptors()::apply);
+            }
         } catch (RuntimeException failed) {
             validator.problem(DeploymentValidator.INVALID_CHANNEL, "the channel @Channel(\"" + name + "\") declared by "
                     + bean + " could not be created or registered: " + failed + "; fix its declaration");
         }
+    }
+
+    /**
+     * The instance behind a normal-scoped channel's client proxy, when the proxy (made from a narrow producer type
+     * such as {@code PollableChannel}) hides that the channel is interceptable: global interceptors are added to the
+     * instance, which lives as long as the application (other normal scopes are refused by registration).
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<InterceptableChannel> interceptableInstance(Bean<?> bean) {
+        if (!beanManager.isNormalScope(bean.getScope())) {
+            return Optional.empty(); // a pseudo-scoped reference is the instance itself
+        }
+        Context context = beanManager.getContext(bean.getScope());
+        Bean<Object> contextual = (Bean<Object>) bean;
+        Object instance = context.get(contextual, beanManager.createCreationalContext(contextual));
+        return instance instanceof InterceptableChannel interceptable ? Optional.of(interceptable) : Optional.empty();
     }
 
     private void createGateway(GatewayDescriptor gateway) {
@@ -122,13 +167,8 @@ public final class EndpointWiring {
         boolean ok = true;
         PollerMetadata poller = null;
         if (endpoint.poller().isPresent()) {
-            try {
-                poller = pollerMetadata(endpoint);
-            } catch (IllegalStateException invalid) {
-                validator.problem(DeploymentValidator.INVALID_POLLER, endpoint.describeMethod() + ": "
-                        + invalid.getMessage());
-                ok = false;
-            }
+            poller = pollers.forEndpoint(endpoint).orElse(null);
+            ok = poller != null;
         }
         if (input instanceof SubscribableChannel && endpoint.poller().isPresent()) {
             validator.problem(DeploymentValidator.POLLER_ON_SUBSCRIBABLE, endpoint.describeMethod() + " has @Poller,"
@@ -137,10 +177,12 @@ public final class EndpointWiring {
             ok = false;
         } else if (input instanceof PollableChannel && endpoint.poller().isEmpty()
                 && runtime.endpoints().getDefaultPoller().isEmpty()) {
-            validator.problem(DeploymentValidator.POLLABLE_WITHOUT_POLLER, endpoint.describeMethod() + " consumes"
-                    + " from the pollable channel '" + input.getName() + "' but has no poller; add"
-                    + " @Poller(fixedDelay = ...) to the method");
             ok = false;
+            if (!defaultPollerBroken) {
+                validator.problem(DeploymentValidator.POLLABLE_WITHOUT_POLLER, endpoint.describeMethod() + " consumes"
+                        + " from the pollable channel '" + input.getName() + "' but has no poller; add"
+                        + " @Poller(fixedDelay = ...) to the method, or declare a @DefaultPoller bean");
+            }
         } else if (!(input instanceof SubscribableChannel) && !(input instanceof PollableChannel)) {
             validator.problem(DeploymentValidator.INVALID_CHANNEL, endpoint.describeMethod() + ": input channel '"
                     + input.getName() + "' is neither subscribable nor pollable; declare its bean type as"
@@ -165,17 +207,14 @@ public final class EndpointWiring {
         boolean ok = true;
         PollerMetadata poller = null;
         if (adapter.poller().isPresent()) {
-            try {
-                poller = pollerMetadata(adapter);
-            } catch (IllegalStateException invalid) {
-                validator.problem(DeploymentValidator.INVALID_POLLER, adapter.describeMethod() + ": "
-                        + invalid.getMessage());
-                ok = false;
-            }
+            poller = pollers.forEndpoint(adapter).orElse(null);
+            ok = poller != null;
         } else if (runtime.endpoints().getDefaultPoller().isEmpty()) {
-            validator.problem(DeploymentValidator.ADAPTER_WITHOUT_POLLER, adapter.describeMethod() + " is an"
-                    + " @InboundChannelAdapter without a poller, and no default poller is declared; add"
-                    + " @Poller(fixedDelay = ...) to the method");
+            if (!defaultPollerBroken) {
+                validator.problem(DeploymentValidator.ADAPTER_WITHOUT_POLLER, adapter.describeMethod() + " is an"
+                        + " @InboundChannelAdapter without a poller, and no default poller is declared; add"
+                        + " @Poller(fixedDelay = ...) to the method, or declare a @DefaultPoller bean");
+            }
             ok = false;
         }
         MessageSource<Object> source;
@@ -205,67 +244,6 @@ public final class EndpointWiring {
     }
 
     private Object reference(Bean<?> bean, Type type) {
-        CreationalContext<?> context = beanManager.createCreationalContext(bean);
-        Object reference = beanManager.getReference(bean, type, context);
-        if (bean.getScope() == Dependent.class) {
-            runtime.onClose(context::release); // a dependent instance lives as long as the endpoint
-        }
-        return reference;
-    }
-
-    /**
-     * The poller of an endpoint method: a request context around each poll, and a {@link TransactionalPollAdvice} over
-     * the container's transaction
-     * manager when {@code @Poller(transactional = true)}; without a transaction manager that is a deployment problem
-     * ({@value DeploymentValidator#NO_TRANSACTION_MANAGER}).
-     *
-     * @throws IllegalStateException naming every conflict of the poller's settings
-     */
-    private PollerMetadata pollerMetadata(EndpointDescriptor endpoint) {
-        Poller poller = endpoint.poller().orElseThrow();
-        if (!poller.transactional()) {
-            return toMetadata(endpoint.id(), poller, requestContext);
-        }
-        PollAdvice[] transaction = transactionManager.find()
-                .map(manager -> new PollAdvice[] {requestContext, TransactionalPollAdvice.of(manager)})
-                .orElseGet(() -> {
-                    validator.problem(DeploymentValidator.NO_TRANSACTION_MANAGER, endpoint.describeMethod()
-                            + " has @Poller(transactional = true), but " + transactionManager.whyNotFound()
-                            + "; deploy to a Jakarta EE server, or in Java SE add a JTA implementation with CDI"
-                            + " integration (e.g. org.jboss.narayana.jta:cdi) or produce one"
-                            + " jakarta.transaction.TransactionManager bean; or remove transactional = true");
-                    return new PollAdvice[] {requestContext};
-                });
-        return toMetadata(endpoint.id(), poller, transaction);
-    }
-
-    /**
-     * Translates a {@link Poller @Poller} into poller metadata.
-     *
-     * @param advices advices around each whole poll, outermost first (a transaction)
-     * @throws IllegalStateException naming every conflict, as {@link PollerSpec#build()} does
-     */
-    static PollerMetadata toMetadata(String owner, Poller poller, PollAdvice... advices) {
-        PollerSpec spec = PollerSpec.forOwner(owner).advice(advices);
-        if (poller.fixedDelay() != Poller.NOT_SET) {
-            spec.withFixedDelay(Duration.ofMillis(poller.fixedDelay()));
-        }
-        if (poller.fixedRate() != Poller.NOT_SET) {
-            spec.withFixedRate(Duration.ofMillis(poller.fixedRate()));
-        }
-        if (!poller.cron().isEmpty()) {
-            spec.withCron(poller.cron());
-        }
-        if (poller.initialDelay() != Poller.NOT_SET) {
-            spec.initialDelay(Duration.ofMillis(poller.initialDelay()));
-        }
-        if (poller.maxMessagesPerPoll() != Poller.MAX_MESSAGES_NOT_SET) {
-            spec.maxMessagesPerPoll(poller.maxMessagesPerPoll());
-        }
-        if (poller.receiveTimeout() != Poller.NOT_SET) {
-            spec.receiveTimeout(Duration.ofMillis(poller.receiveTimeout()));
-        }
-        spec.errorChannelName(poller.errorChannel());
-        return spec.build();
+        return references.of(bean, type);
     }
 }

@@ -3,6 +3,7 @@ package dev.junction.cdi;
 import dev.junction.api.annotation.Gateway;
 import dev.junction.api.annotation.MessagingGateway;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.annotation.Annotation;
@@ -20,9 +21,10 @@ import java.util.Set;
  * @param name         the gateway's name, the bean's {@code @Named} value, if the annotation sets one
  * @param scope        the scope annotation found on the interface, else {@link Dependent}
  * @param channelNames every channel name the interface and its methods refer to
+ * @param intercepted  whether the interface or one of its methods carries a CDI interceptor binding
  */
 public record GatewayDescriptor(Class<?> type, Optional<String> name, Class<? extends Annotation> scope,
-        Set<String> channelNames) {
+        Set<String> channelNames, boolean intercepted) {
 
     public GatewayDescriptor {
         Objects.requireNonNull(type, "type");
@@ -60,7 +62,31 @@ public record GatewayDescriptor(Class<?> type, Optional<String> name, Class<? ex
                 addIfSet(channels, perMethod.replyChannel());
             }
         }
-        return new GatewayDescriptor(type, name, scope, channels);
+        return new GatewayDescriptor(type, name, scope, channels, hasInterceptorBinding(annotatedType, beanManager));
+    }
+
+    private static boolean hasInterceptorBinding(AnnotatedType<?> annotatedType, BeanManager beanManager) {
+        if (bindsInterceptor(annotatedType.getAnnotations(), beanManager)) {
+            return true;
+        }
+        for (AnnotatedMethod<?> method : annotatedType.getMethods()) {
+            if (bindsInterceptor(method.getAnnotations(), beanManager)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean bindsInterceptor(Set<Annotation> annotations, BeanManager beanManager) {
+        for (Annotation annotation : annotations) {
+            Class<? extends Annotation> type = annotation.annotationType();
+            if (beanManager.isInterceptorBinding(type)
+                    || (beanManager.isStereotype(type) && bindsInterceptor(beanManager.getStereotypeDefinition(type),
+                            beanManager))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addIfSet(Set<String> names, String name) {

@@ -11,6 +11,7 @@ import dev.junction.impl.channel.ErrorChannel;
 import dev.junction.impl.channel.NullChannel;
 import dev.junction.impl.expression.ExpressionParser;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
@@ -22,6 +23,7 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -106,7 +108,7 @@ public class JunctionExtension implements Extension {
         }
     }
 
-    void registerBeans(@Observes AfterBeanDiscovery event) {
+    void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         channels = channelCollector.freeze();
         for (GatewayDescriptor gateway : gateways.values()) {
             Class<?> type = gateway.type();
@@ -118,7 +120,7 @@ public class JunctionExtension implements Extension {
                     .scope(gateway.scope())
                     .qualifiers(qualifiers.toArray(Annotation[]::new))
                     .name(gateway.name().orElse(null))
-                    .createWith(context -> runtime().gateway(type));
+                    .createWith(context -> gatewayInstance(gateway, beanManager, context));
         }
         for (String name : channels.synthesized()) {
             addChannelBean(event, name, DirectChannel.class, SubscribableChannel.class, InterceptableChannel.class);
@@ -132,6 +134,22 @@ public class JunctionExtension implements Extension {
                 .scope(Singleton.class)
                 .qualifiers(Any.Literal.INSTANCE, Default.Literal.INSTANCE)
                 .createWith(context -> runtime());
+    }
+
+    /**
+     * The gateway proxy, wrapped by the container's {@link InterceptionFactory} when the interface carries interceptor
+     * bindings: a synthetic bean gets no interceptors by itself.
+     */
+    private <T> T gatewayInstance(GatewayDescriptor gateway, BeanManager beanManager, CreationalContext<?> context) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) gateway.type();
+        T proxy = runtime().gateway(type);
+        if (!gateway.intercepted()) {
+            return proxy;
+        }
+        @SuppressWarnings("unchecked")
+        CreationalContext<T> typed = (CreationalContext<T>) context;
+        return beanManager.createInterceptionFactory(typed, type).createInterceptedInstance(proxy);
     }
 
     /**
@@ -154,9 +172,12 @@ public class JunctionExtension implements Extension {
     /** Builds the runtime first of all validation observers, so other extensions may already use its beans. */
     void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
             AfterDeploymentValidation event, BeanManager beanManager) {
-        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager));
-        runtime = built;
         DeploymentValidator validator = new DeploymentValidator();
+        BeanReferences converters = new BeanReferences(beanManager); // the runtime is built with its converters
+        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager), RuntimeExecutors.find(beanManager),
+                new ConverterBeans(beanManager, converters, validator).registry());
+        built.onClose(converters::release);
+        runtime = built;
         new EndpointWiring(built, beanManager, validator).wire(channels, List.copyOf(gateways.values()),
                 List.copyOf(endpoints));
         if (!validator.isClean()) {

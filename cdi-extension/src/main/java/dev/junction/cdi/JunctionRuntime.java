@@ -7,7 +7,8 @@ import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.gateway.GatewayProxyFactory;
 import dev.junction.impl.handler.support.Handlers;
 import dev.junction.impl.interceptor.GlobalInterceptors;
-import dev.junction.impl.scheduling.SimpleTaskScheduler;
+import dev.junction.impl.scheduling.TaskScheduler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,23 +22,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a channel), exposes it as a bean, and starts and stops it with the application.
  *
  * <p>Start and stop happen at most once each; {@link #close()} stops, releases the gateways and dependent
- * references, and shuts the scheduler down. Thread-safe.
+ * references, and shuts the scheduler down (Junction's own; a container's managed executor is only left). Thread-safe.
  */
 public final class JunctionRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JunctionRuntime.class.getName());
 
+    /**
+     * How long stopping waits for the messages in flight (gateway calls in progress, queued messages, messages
+     * being handled) before it stops the endpoints anyway.
+     */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
     private final GlobalInterceptors globalInterceptors = new GlobalInterceptors();
     private final ChannelRegistry channels = new ChannelRegistry(globalInterceptors::apply);
-    /**
-     * Each poll waiting in a receive holds a scheduler thread for up to its receive timeout, so a handful of
-     * pollers would starve a pool sized by CPUs; as many threads as Spring's default scheduler.
-     */
-    static final int SCHEDULER_THREADS = 10;
-
-    private final SimpleTaskScheduler scheduler = new SimpleTaskScheduler(SCHEDULER_THREADS);
-    private final EndpointRegistry endpoints = new EndpointRegistry(channels, scheduler);
-    private final ConversionRegistry conversions = ConversionRegistry.empty();
+    private final RuntimeExecutors executors;
+    private final EndpointRegistry endpoints;
+    private final ConversionRegistry conversions;
     private final ExpressionParser parser;
     private final Handlers handlers;
     private final Map<Class<?>, Object> gateways = new ConcurrentHashMap<>();
@@ -46,9 +47,21 @@ public final class JunctionRuntime implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** @param parser parses expressions; in a container it resolves {@code @Named} beans */
+    /** A runtime on Junction's own scheduler, as in Java SE. */
     public JunctionRuntime(ExpressionParser parser) {
+        this(parser, RuntimeExecutors.own(), ConversionRegistry.empty());
+    }
+
+    /**
+     * @param parser    parses expressions; in a container it resolves {@code @Named} beans
+     * @param executors where pollers and asynchronous gateways run
+     * @param conversions the application's payload converters (its {@code Converter} beans)
+     */
+    JunctionRuntime(ExpressionParser parser, RuntimeExecutors executors, ConversionRegistry conversions) {
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.conversions = Objects.requireNonNull(conversions, "conversions");
+        this.executors = Objects.requireNonNull(executors, "executors");
+        this.endpoints = new EndpointRegistry(channels, executors.scheduler());
         this.handlers = new Handlers(conversions, parser);
     }
 
@@ -62,9 +75,14 @@ public final class JunctionRuntime implements AutoCloseable {
         return endpoints;
     }
 
-    /** @return the scheduler pollers run on */
-    public SimpleTaskScheduler scheduler() {
-        return scheduler;
+    /** @return the scheduler pollers run on: the container's managed scheduled executor, or Junction's own */
+    public TaskScheduler scheduler() {
+        return executors.scheduler();
+    }
+
+    /** @return the application's payload converters, used by handler methods and gateways */
+    public ConversionRegistry conversions() {
+        return conversions;
     }
 
     /** @return the handler factory, with this application's conversions and expression parser */
@@ -82,11 +100,16 @@ public final class JunctionRuntime implements AutoCloseable {
      * @throws dev.junction.impl.gateway.InvalidGatewayException when the interface is invalid
      */
     public <T> T gateway(Class<T> type) {
-        return type.cast(gateways.computeIfAbsent(type, t -> GatewayProxyFactory.builder(type)
-                .channelResolver(channels)
-                .expressionParser(parser)
-                .conversionRegistry(conversions)
-                .create()));
+        return type.cast(gateways.computeIfAbsent(type, t -> {
+            GatewayProxyFactory.Builder<T> builder = GatewayProxyFactory.builder(type)
+                    .channelResolver(channels)
+                    .expressionParser(parser)
+                    .conversionRegistry(conversions);
+            if (executors.asyncGateway() != null) {
+                builder.asyncExecutor(executors.asyncGateway());
+            }
+            return builder.create();
+        }));
     }
 
     /** Registers something to release on {@link #close()} (a dependent reference's creational context). */
@@ -101,11 +124,22 @@ public final class JunctionRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops every endpoint in reverse start order; only the first call after {@link #start()} does anything. */
-    public void stop() {
-        if (started.get() && stopped.compareAndSet(false, true)) {
-            endpoints.stopAll();
+    /**
+     * Stops the application's messaging without losing what is in flight: gateways refuse new calls (with a
+     * {@code JNC-0424} {@code MessagingException}), inbound adapters stop, then the stop waits up to
+     * {@link #DEFAULT_DRAIN_TIMEOUT} for gateway calls in progress, queued messages and messages being handled
+     * before it stops the consumers, event-driven ones last. Only the first call after {@link #start()} does
+     * anything.
+     *
+     * @return whether everything in flight finished before the endpoints stopped
+     */
+    public boolean stop() {
+        if (!started.get() || !stopped.compareAndSet(false, true)) {
+            return true;
         }
+        gateways.values().forEach(GatewayProxyFactory::refuseNewCalls);
+        return endpoints.stopAll(DEFAULT_DRAIN_TIMEOUT, () -> gateways.values().stream()
+                .allMatch(gateway -> GatewayProxyFactory.callsInProgress(gateway) == 0));
     }
 
     /** @return whether the endpoints were started and not yet stopped */
@@ -128,7 +162,7 @@ public final class JunctionRuntime implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "Releasing a bean reference failed", failed);
             }
         }
-        scheduler.close();
+        executors.close();
     }
 
     @Override

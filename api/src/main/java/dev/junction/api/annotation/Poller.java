@@ -16,9 +16,14 @@ import java.lang.annotation.Target;
  * public void serve(Drink drink) { ... }
  * }</pre>
  *
- * <p>Exactly one of {@link #fixedDelay()}, {@link #fixedRate()} and {@link #cron()} must be set. Times are
- * milliseconds; {@link #NOT_SET} means "not given here". A poller on a subscribable input channel (a direct
- * channel) is a deployment error, and so is a pollable input channel without a poller.
+ * <p>Exactly one of {@link #fixedDelay()}, {@link #fixedRate()}, {@link #cron()} and {@link #trigger()} must be
+ * set. Times are milliseconds; {@link #NOT_SET} means "not given here". A poller on a subscribable input channel (a
+ * direct channel) is a deployment error, and so is a pollable input channel without a poller (unless the
+ * application declares a {@link DefaultPoller default poller}).
+ *
+ * <p>{@link #trigger()}, {@link #taskExecutor()} and {@link #adviceChain()} name CDI beans by their
+ * {@code @Named} name; each name must resolve to exactly one bean of the type the attribute describes, or the
+ * deployment fails naming the method and the attribute.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -69,4 +74,37 @@ public @interface Poller {
      * @return {@code true} for a transaction around each poll; {@code false} (the default) for none
      */
     boolean transactional() default false;
+
+    /**
+     * A trigger of one's own, instead of {@link #fixedDelay()}, {@link #fixedRate()} or {@link #cron()} (setting it
+     * together with one of them is a deployment error): the {@code @Named} name of a bean of type
+     * {@code jakarta.enterprise.concurrent.ZonedTrigger} or {@code jakarta.enterprise.concurrent.Trigger}, such as
+     * Junction's {@code DynamicPeriodicTrigger} or {@code CompoundTrigger}. The trigger decides every poll time,
+     * so {@link #initialDelay()} does not apply. A trigger whose settings the application changes while it runs
+     * (a dynamic period) must be one instance: produce it {@code @Singleton}.
+     *
+     * @return the trigger bean's name, or empty for none
+     */
+    String trigger() default "";
+
+    /**
+     * The executor each poll runs on, instead of the scheduler's thread: the {@code @Named} name of a bean of type
+     * {@code java.util.concurrent.Executor} (an {@code ExecutorService}, a {@code ManagedExecutorService}). A
+     * firing while the previous poll still runs there is skipped rather than queued. The application owns the
+     * executor and shuts it down (a producer's disposer).
+     *
+     * @return the executor bean's name, or empty for the scheduler's thread
+     */
+    String taskExecutor() default "";
+
+    /**
+     * Advices around each poll, outermost first: {@code @Named} names of beans of type
+     * {@code dev.junction.impl.poller.PollAdvice} (around the whole poll: receive and handling) or
+     * {@code dev.junction.impl.poller.ReceiveMessageAdvice} (around the receive only, seeing what was received);
+     * a bean of both types plays both parts. They run inside the poll's request context and outside its
+     * transaction ({@link #transactional()}).
+     *
+     * @return the advice beans' names, outermost first; empty for none
+     */
+    String[] adviceChain() default {};
 }

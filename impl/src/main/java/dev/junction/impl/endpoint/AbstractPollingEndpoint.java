@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,6 +53,9 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
      * endpoint never overlap (one trigger chain; one poll on the executor at a time), so one slot suffices.
      */
     private final AtomicReference<Thread> receivingThread = new AtomicReference<>();
+    /** Messages received and not yet handled, and messages received in all; what a draining stop watches. */
+    private final AtomicInteger inHandling = new AtomicInteger();
+    private final AtomicLong receivedCount = new AtomicLong();
 
     protected AbstractPollingEndpoint(String id, boolean autoStartup, PollerMetadata poller, TaskScheduler scheduler,
             ErrorHandler errorHandler, int defaultMaxMessagesPerPoll) {
@@ -87,6 +91,24 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     /** @return how many trigger firings were skipped because the previous poll had not finished on the executor */
     public long getSkippedFirings() {
         return skippedFirings.get();
+    }
+
+    /** @return how many received messages are being handled now */
+    public int messagesInHandling() {
+        return inHandling.get();
+    }
+
+    /** @return how many messages this endpoint has received since it was created */
+    public long receivedCount() {
+        return receivedCount.get();
+    }
+
+    /**
+     * @return how many messages wait in what this endpoint polls, when that can be known cheaply (a queue
+     *         channel); 0 otherwise
+     */
+    public int pendingMessages() {
+        return 0;
     }
 
     /** @return the poller settings */
@@ -160,6 +182,8 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
                 break;
             }
             received++;
+            inHandling.incrementAndGet();
+            receivedCount.incrementAndGet();
             try {
                 handle(message);
             } catch (MessagingException failure) {
@@ -168,6 +192,8 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
             } catch (RuntimeException failure) {
                 throw new MessageHandlingException(message, "Endpoint '" + getId() + "' failed to handle the message: "
                         + failure, failure);
+            } finally {
+                inHandling.decrementAndGet();
             }
         }
         return received > 0;

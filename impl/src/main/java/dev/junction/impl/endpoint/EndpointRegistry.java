@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The endpoints of one application: builds them (choosing an event-driven or a polling consumer from the input
@@ -162,11 +163,25 @@ public final class EndpointRegistry {
         }
     }
 
-    /** Stops every endpoint in the reverse order: inbound adapters first, consumers last. */
+    /** Stops every endpoint at once in the reverse order: inbound adapters first, consumers last. */
     public void stopAll() {
         List<AbstractEndpoint> order = inStartOrder();
         Collections.reverse(order);
         order.forEach(AbstractEndpoint::stop);
+    }
+
+    /**
+     * Stops every endpoint, letting the messages in flight finish first: see {@link DrainingStop}.
+     *
+     * @param drainTimeout  the longest the whole stop waits for messages in flight
+     * @param producersIdle whether the producers outside this registry (gateways) have no call in progress; they
+     *                      must already refuse new calls
+     * @return whether everything in flight finished within the timeout
+     */
+    public boolean stopAll(Duration drainTimeout, BooleanSupplier producersIdle) {
+        List<AbstractEndpoint> order = inStartOrder();
+        Collections.reverse(order);
+        return new DrainingStop(order, drainTimeout, producersIdle).run();
     }
 
     private List<AbstractEndpoint> inStartOrder() {

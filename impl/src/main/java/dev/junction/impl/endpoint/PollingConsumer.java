@@ -3,6 +3,7 @@ package dev.junction.impl.endpoint;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
+import dev.junction.impl.channel.AbstractQueueChannel;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.impl.support.ErrorHandler;
@@ -29,6 +30,11 @@ public final class PollingConsumer extends AbstractPollingEndpoint implements Co
         this.inputChannel = Objects.requireNonNull(inputChannel, "inputChannel");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.receiveTimeout = poller.receiveTimeout();
+    }
+
+    @Override
+    public int pendingMessages() {
+        return inputChannel instanceof AbstractQueueChannel queue ? queue.getQueueSize() : 0;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.junction.impl.gateway;
 
+import dev.junction.api.error.MessagingException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The invocation handler behind a gateway proxy. Gateway methods go to their prepared
@@ -18,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 final class GatewayInvocationHandler implements InvocationHandler {
 
     private static final Object[] NO_ARGS = {};
+    /** The code of the refusal of a call made while the gateway's application stops. */
+    static final String REFUSED_CODE = "JNC-0424";
 
     private final Class<?> serviceInterface;
     private final String name;
@@ -26,6 +30,10 @@ final class GatewayInvocationHandler implements InvocationHandler {
     private final ExecutorService ownedExecutor;
     /** Lifecycle state, set once by close(); read on every call so that a closed gateway fails clearly. */
     private volatile boolean closed;
+    /** Set once when the application begins to stop: new calls are refused, calls in progress go on. */
+    private volatile boolean refusing;
+    /** Calls in progress, for a stopping application to wait for; striped, so concurrent callers do not contend. */
+    private final LongAdder callsInProgress = new LongAdder();
 
     /**
      * @param ownedExecutor the executor this gateway created and must shut down, or {@code null}
@@ -46,7 +54,16 @@ final class GatewayInvocationHandler implements InvocationHandler {
             if (closed) {
                 throw new IllegalStateException(this + " is closed; " + Methods.label(method) + " cannot be called");
             }
-            return invoker.invoke(args == null ? NO_ARGS : args);
+            callsInProgress.increment(); // before reading the flag, so a stopping application sees this call
+            try {
+                if (refusing) {
+                    throw new MessagingException(REFUSED_CODE + " " + this + " refuses " + Methods.label(method)
+                            + ": its application is stopping; nothing was sent, retry against a running application");
+                }
+                return invoker.invoke(args == null ? NO_ARGS : args);
+            } finally {
+                callsInProgress.decrement();
+            }
         }
         if (method.getDeclaringClass() == Object.class) {
             return objectMethod(proxy, method, args);
@@ -78,6 +95,16 @@ final class GatewayInvocationHandler implements InvocationHandler {
     }
 
     /** Unsubscribes the reply bridges and shuts down the executor the gateway created. Idempotent. */
+    /** Refuses new calls from now on; calls in progress continue. */
+    void refuseNewCalls() {
+        refusing = true;
+    }
+
+    /** @return how many calls are in progress now */
+    long callsInProgress() {
+        return callsInProgress.sum();
+    }
+
     void close() {
         closed = true;
         bridges.forEach(ReplyBridge::close);

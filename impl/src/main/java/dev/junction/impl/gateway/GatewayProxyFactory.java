@@ -78,6 +78,28 @@ public final class GatewayProxyFactory {
         return true;
     }
 
+    /**
+     * Makes a gateway refuse new calls, for an application that is stopping: each call made afterwards throws a
+     * {@code MessagingException} with code {@code JNC-0424} before sending anything, while calls in progress
+     * finish (see {@link #callsInProgress(Object)}). {@link #close(Object)} still releases the gateway afterwards.
+     *
+     * @return {@code true} when it was a gateway proxy, {@code false} for any other object
+     */
+    public static boolean refuseNewCalls(Object proxy) {
+        GatewayInvocationHandler handler = handlerOf(proxy);
+        if (handler == null) {
+            return false;
+        }
+        handler.refuseNewCalls();
+        return true;
+    }
+
+    /** @return the calls of a gateway proxy in progress now; 0 for any other object */
+    public static long callsInProgress(Object proxy) {
+        GatewayInvocationHandler handler = handlerOf(proxy);
+        return handler == null ? 0 : handler.callsInProgress();
+    }
+
     /** @return whether the object is a gateway proxy created by this factory */
     public static boolean isGateway(Object candidate) {
         return handlerOf(candidate) != null;

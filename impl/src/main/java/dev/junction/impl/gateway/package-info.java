@@ -8,6 +8,7 @@
  * channels, timeouts, return type, and the header and payload expressions, which are parsed there. Every
  * problem found is reported together in one {@link dev.junction.impl.gateway.InvalidGatewayException}, each line
  * with a stable code ({@code JNC-0400}..{@code JNC-0423}), the method and the rule. A call reads no annotation.
+ * A call refused because the gateway's application is stopping fails with {@code JNC-0424}.
  *
  * <h2>Arguments to message</h2>
  * The payload is, in this order: a parameter annotated {@code @Payload}; the method's payload expression
