@@ -10,15 +10,18 @@ import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.gateway.InvalidGatewayException;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.source.MessageSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Type;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds one container's {@link JunctionRuntime} from the discovered descriptions, at deployment validation:
@@ -37,6 +40,8 @@ public final class EndpointWiring {
     private final DeploymentValidator validator;
     private final BeanReferences references;
     private final PollerAssembly pollers;
+    /** Names of the channels that are a different instance in each context: no endpoint can consume from them. */
+    private final Set<String> contextualChannels = new HashSet<>();
     /** Whether the application declares a default poller that is unusable (already reported): no more noise. */
     private boolean defaultPollerBroken;
 
@@ -107,6 +112,10 @@ public final class EndpointWiring {
     }
 
     private void registerDeclared(String name, Bean<?> bean) {
+        if (isContextual(bean)) {
+            registerContextual(name, bean);
+            return;
+        }
         try {
             MessageChannel channel = (MessageChannel) reference(bean, MessageChannel.class);
             String actual = channel.getName();
@@ -122,6 +131,26 @@ public final class EndpointWiring {
         } catch (RuntimeException failed) {
             validator.problem(DeploymentValidator.INVALID_CHANNEL, "the channel @Channel(\"" + name + "\") declared by "
                     + bean + " could not be created or registered: " + failed + "; fix its declaration");
+        }
+    }
+
+    /** @return whether the channel is a different instance in each context (request, session, conversation...) */
+    private boolean isContextual(Bean<?> bean) {
+        return beanManager.isNormalScope(bean.getScope()) && bean.getScope() != ApplicationScoped.class;
+    }
+
+    /**
+     * A scoped channel (the seed's scoped channels: a {@code @RequestScoped} queue is each request's own): its client
+     * proxy is registered, so that senders, gateways and injection points reach the instance of their current
+     * context. Its name cannot be checked here (no context is active); global interceptors do not reach its instances.
+     */
+    private void registerContextual(String name, Bean<?> bean) {
+        try {
+            runtime.channels().register(name, (MessageChannel) reference(bean, MessageChannel.class));
+            contextualChannels.add(name);
+        } catch (RuntimeException failed) {
+            validator.problem(DeploymentValidator.INVALID_CHANNEL, "the scoped channel @Channel(\"" + name
+                    + "\") declared by " + bean + " could not be registered: " + failed + "; fix its declaration");
         }
     }
 
@@ -157,6 +186,13 @@ public final class EndpointWiring {
     private void wireEndpoint(EndpointDescriptor endpoint) {
         if (endpoint.kind() instanceof EndpointKind.InboundAdapter) {
             wireInboundAdapter(endpoint);
+            return;
+        }
+        if (contextualChannels.contains(endpoint.inputChannel())) {
+            validator.problem(DeploymentValidator.INVALID_CHANNEL, endpoint.describeMethod() + " consumes from '"
+                    + endpoint.inputChannel() + "', a scoped channel: each context (request, session...) has its own"
+                    + " instance, which an endpoint built at deployment cannot follow; receive from it in the code"
+                    + " that runs in that context, or declare the channel @ApplicationScoped");
             return;
         }
         MessageChannel input = runtime.channels().getOrCreateDirect(endpoint.inputChannel());

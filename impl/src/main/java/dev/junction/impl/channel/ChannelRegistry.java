@@ -51,7 +51,20 @@ public final class ChannelRegistry implements ChannelResolver {
      * @throws IllegalStateException when another channel already has that name
      */
     public <C extends MessageChannel> C register(C channel) {
-        String name = Objects.requireNonNull(channel, "channel").getName();
+        return register(Objects.requireNonNull(channel, "channel").getName(), channel);
+    }
+
+    /**
+     * Registers a channel under a name it cannot be asked for now: a proxy standing for a different channel
+     * instance in each context (a CDI {@code @RequestScoped} channel), whose {@code getName()} needs an active
+     * context.
+     *
+     * @return the channel
+     * @throws IllegalStateException when another channel already has that name
+     */
+    public <C extends MessageChannel> C register(String name, C channel) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(channel, "channel");
         MessageChannel previous = channels.putIfAbsent(name, channel);
         if (previous != null && previous != channel) {
             throw new IllegalStateException("A channel named '" + name + "' is already registered (" + previous
