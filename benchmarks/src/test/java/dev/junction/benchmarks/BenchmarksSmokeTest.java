@@ -36,6 +36,7 @@ class BenchmarksSmokeTest {
                 .include(QueueHandoffBenchmark.class.getName())
                 .include(PollingConsumerBenchmark.class.getName())
                 .include(GatewayRoundTripBenchmark.class.getName())
+                .include(CdiGatewayRoundTripBenchmark.class.getName())
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -57,7 +58,9 @@ class BenchmarksSmokeTest {
                 "PollingConsumerBenchmark.junction", "PollingConsumerBenchmark.spring",
                 "PollingConsumerBenchmark.camel", "PollingConsumerBenchmark.jdkThread",
                 "GatewayRoundTripBenchmark.junction", "GatewayRoundTripBenchmark.spring",
-                "GatewayRoundTripBenchmark.camel");
+                "GatewayRoundTripBenchmark.camel",
+                "CdiGatewayRoundTripBenchmark.cdiInjected", "CdiGatewayRoundTripBenchmark.cdiInjectedApplicationScoped",
+                "CdiGatewayRoundTripBenchmark.plainJava", "CdiGatewayRoundTripBenchmark.spring");
         byName.forEach((name, result) ->
                 assertThat(result.getPrimaryResult().getScore()).as(name + " ops/s").isPositive());
         for (String group : new String[] {"junction", "spring", "camel", "jdkQueue"}) {

@@ -1,6 +1,5 @@
 package dev.junction.cdi;
 
-import dev.junction.api.channel.InterceptableChannel;
 import dev.junction.api.channel.LoadBalancingStrategy;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
@@ -12,7 +11,6 @@ import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.source.MessageSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Type;
@@ -117,7 +115,7 @@ public final class EndpointWiring {
             return;
         }
         try {
-            MessageChannel channel = (MessageChannel) reference(bean, MessageChannel.class);
+            MessageChannel channel = channelInstance(bean);
             String actual = channel.getName();
             if (!name.equals(actual)) {
                 validator.problem(DeploymentValidator.INVALID_CHANNEL, "the channel declared as @Channel(\"" + name
@@ -125,9 +123,6 @@ public final class EndpointWiring {
                 return;
             }
             runtime.channels().register(channel);
-            if (!(channel instanceof InterceptableChannel)) {
-                interceptableInstance(bean).ifPresent(runtime.globalInterceptors()::apply);
-            }
         } catch (RuntimeException failed) {
             validator.problem(DeploymentValidator.INVALID_CHANNEL, "the channel @Channel(\"" + name + "\") declared by "
                     + bean + " could not be created or registered: " + failed + "; fix its declaration");
@@ -155,19 +150,20 @@ public final class EndpointWiring {
     }
 
     /**
-     * The instance behind a normal-scoped channel's client proxy, when the proxy (made from a narrow producer type
-     * such as {@code PollableChannel}) hides that the channel is interceptable: global interceptors are added to the
-     * instance, which lives as long as the application (other normal scopes are refused by registration).
+     * The channel object itself. For an {@code @ApplicationScoped} declaration that is the instance behind the client
+     * proxy, which lives as long as the application: a proxy made from a narrow producer type (such as
+     * {@code PollableChannel}) would hide what the channel is, an interceptable channel for global interceptors, a
+     * queue whose size a draining stop reads. Producer results get no interceptors or decorators, so the proxy adds
+     * nothing else.
      */
     @SuppressWarnings("unchecked")
-    private Optional<InterceptableChannel> interceptableInstance(Bean<?> bean) {
+    private MessageChannel channelInstance(Bean<?> bean) {
         if (!beanManager.isNormalScope(bean.getScope())) {
-            return Optional.empty(); // a pseudo-scoped reference is the instance itself
+            return (MessageChannel) reference(bean, MessageChannel.class); // a pseudo-scoped reference is the instance
         }
-        Context context = beanManager.getContext(bean.getScope());
         Bean<Object> contextual = (Bean<Object>) bean;
-        Object instance = context.get(contextual, beanManager.createCreationalContext(contextual));
-        return instance instanceof InterceptableChannel interceptable ? Optional.of(interceptable) : Optional.empty();
+        return (MessageChannel) beanManager.getContext(bean.getScope())
+                .get(contextual, beanManager.createCreationalContext(contextual));
     }
 
     private void createGateway(GatewayDescriptor gateway) {
