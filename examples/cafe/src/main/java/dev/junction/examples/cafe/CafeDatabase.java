@@ -1,0 +1,70 @@
+package dev.junction.examples.cafe;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.agroal.narayana.NarayanaTransactionIntegration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The cafe's database: an in-memory H2 database reached through an Agroal pool of XA connections, each enlisted in
+ * the JTA transaction of the thread that uses it. A write made in a transactional poll therefore commits or rolls
+ * back with that poll. Every container gets a database of its own.
+ */
+@ApplicationScoped
+public class CafeDatabase {
+
+    private static final System.Logger LOG = System.getLogger(CafeDatabase.class.getName());
+
+    /** The three tables: orders, their drinks, and the failures the error channel recorded. */
+    private static final String[] SCHEMA = {
+        "create table orders (order_number int primary key, drinks int not null, status varchar(10) not null)",
+        "create table order_items (order_number int not null, item_number int not null, drink varchar(40) not null,"
+                + " iced boolean not null, status varchar(10) not null, barista varchar(20), thread varchar(60),"
+                + " primary key (order_number, item_number))",
+        "create table failures (order_number int not null, item_number int not null, reason varchar(200) not null)"
+    };
+
+    @Produces
+    @ApplicationScoped
+    AgroalDataSource dataSource(TransactionManager transactionManager, TransactionSynchronizationRegistry registry)
+            throws SQLException {
+        // kept while the JVM lives (DB_CLOSE_DELAY) until dispose() shuts it down; lock waits are bounded generously
+        String url = "jdbc:h2:mem:cafe-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        AgroalDataSource dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool
+                        .maxSize(10)
+                        .transactionIntegration(new NarayanaTransactionIntegration(transactionManager, registry))
+                        .connectionFactoryConfiguration(factory -> factory
+                                .connectionProviderClass(JdbcDataSource.class)
+                                .jdbcUrl(url)
+                                .principal(new NamePrincipal("sa"))
+                                .credential(new SimplePassword("")))));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : SCHEMA) {
+                statement.execute(table);
+            }
+        }
+        return dataSource;
+    }
+
+    void dispose(@Disposes AgroalDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("shutdown");
+        } catch (SQLException failed) {
+            LOG.log(System.Logger.Level.WARNING, "Could not shut the cafe's H2 database down", failed);
+        } finally {
+            dataSource.close();
+        }
+    }
+}
