@@ -10,7 +10,6 @@ import dev.junction.impl.gateway.InvalidGatewayException;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.source.MessageSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Type;
@@ -38,6 +37,8 @@ public final class EndpointWiring {
     private final DeploymentValidator validator;
     private final BeanReferences references;
     private final PollerAssembly pollers;
+    /** Activates request contexts for handlers on threads other than the sender's. */
+    private final RequestContexts requestContexts;
     /** Names of the channels that are a different instance in each context: no endpoint can consume from them. */
     private final Set<String> contextualChannels = new HashSet<>();
     /** Whether the application declares a default poller that is unusable (already reported): no more noise. */
@@ -54,9 +55,9 @@ public final class EndpointWiring {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.references = new BeanReferences(beanManager);
         runtime.onClose(references::release);
+        this.requestContexts = RequestContexts.of(beanManager);
         this.pollers = new PollerAssembly(beanManager, references, validator,
-                new RequestContextPollAdvice(beanManager.createInstance().select(RequestContextController.class)),
-                new TransactionManagerLookup(beanManager, runtime::onClose));
+                new RequestContextPollAdvice(requestContexts), new TransactionManagerLookup(beanManager, runtime::onClose));
     }
 
     /**
@@ -230,6 +231,11 @@ public final class EndpointWiring {
             return;
         }
         if (ok) {
+            if (input instanceof SubscribableChannel && !(input instanceof DirectChannel)) {
+                // an executor or publish-subscribe channel may run the handler on a thread of its own; a direct
+                // channel runs it on the sender's, in the sender's context (and transaction)
+                handler = requestContexts.around(handler);
+            }
             runtime.endpoints().consumer(endpoint.id(), input, handler, poller, endpoint.autoStartup());
         }
     }

@@ -174,7 +174,7 @@ public class JunctionExtension implements Extension {
             AfterDeploymentValidation event, BeanManager beanManager) {
         DeploymentValidator validator = new DeploymentValidator();
         BeanReferences converters = new BeanReferences(beanManager); // the runtime is built with its converters
-        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager), RuntimeExecutors.find(beanManager),
+        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager), RuntimeExecutors.find(beanManager, RequestContexts.of(beanManager)),
                 new ConverterBeans(beanManager, converters, validator).registry());
         built.onClose(converters::release);
         runtime = built;

@@ -1,37 +1,23 @@
 package dev.junction.cdi;
 
 import dev.junction.impl.poller.PollAdvice;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
 import java.util.Objects;
 
 /**
- * Activates the CDI request context around each poll, so handlers running on poller and executor threads can
- * use {@code @RequestScoped} beans as they can on a caller's thread. A context already active on the thread (a
- * poll run by application code) is left as it is. Every poll gets a fresh request context, ended when it ends.
+ * Runs each poll in a request context ({@link RequestContexts}): handlers running on poller and executor threads
+ * can use {@code @RequestScoped} beans. Every poll gets a fresh request context, ended when it ends; a context
+ * already active on the thread (a poll run by application code) is left as it is.
  */
 final class RequestContextPollAdvice implements PollAdvice {
 
-    private final Instance<RequestContextController> controllers;
+    private final RequestContexts contexts;
 
-    RequestContextPollAdvice(Instance<RequestContextController> controllers) {
-        this.controllers = Objects.requireNonNull(controllers, "controllers");
+    RequestContextPollAdvice(RequestContexts contexts) {
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
     }
 
     @Override
     public boolean around(Poll poll) throws Exception {
-        RequestContextController controller = controllers.get();
-        boolean activated = controller.activate();
-        try {
-            return poll.proceed();
-        } finally {
-            try {
-                if (activated) {
-                    controller.deactivate();
-                }
-            } finally {
-                controllers.destroy(controller);
-            }
-        }
+        return contexts.call(poll::proceed);
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -26,6 +29,7 @@ import javax.naming.NamingException;
  *
  * @param scheduler    what pollers schedule on; closing it stops its threads only when they are Junction's own
  * @param asyncGateway what asynchronous gateway methods run on, or {@code null} for each gateway's own executor
+ *                     (plain Java)
  * @param releases     releases the bean references taken, on {@link #close()}
  * @param description  says which executors these are, for logs
  */
@@ -48,15 +52,19 @@ record RuntimeExecutors(ExecutorTaskScheduler scheduler, Executor asyncGateway, 
                 "Junction's own scheduler (" + OWN_SCHEDULER_THREADS + " threads)");
     }
 
-    /** The container's managed executors where it has them, Junction's own scheduler otherwise. */
-    static RuntimeExecutors find(BeanManager beanManager) {
+    /**
+     * The container's managed executors where it has them, Junction's own scheduler and asynchronous gateway threads
+     * otherwise. Asynchronous gateway calls run in a request context of their own, as polls do.
+     */
+    static RuntimeExecutors find(BeanManager beanManager, RequestContexts requestContexts) {
         List<Runnable> onClose = new ArrayList<>();
         Optional<ManagedScheduledExecutorService> scheduled = bean(beanManager, ManagedScheduledExecutorService.class,
                 onClose).or(() -> jndi(DEFAULT_SCHEDULED_EXECUTOR, ManagedScheduledExecutorService.class));
-        Executor async = bean(beanManager, ManagedExecutorService.class, onClose)
+        Executor managedAsync = bean(beanManager, ManagedExecutorService.class, onClose)
                 .or(() -> jndi(DEFAULT_EXECUTOR, ManagedExecutorService.class))
                 .map(Executor.class::cast)
                 .orElse(null);
+        Executor async = requestContexts.around(managedAsync != null ? managedAsync : ownAsyncExecutor(onClose));
         RuntimeExecutors found = scheduled
                 .map(managed -> new RuntimeExecutors(new ExecutorTaskScheduler(managed), async, onClose,
                         "the container's ManagedScheduledExecutorService"))
@@ -65,8 +73,20 @@ record RuntimeExecutors(ExecutorTaskScheduler scheduler, Executor asyncGateway, 
                     return new RuntimeExecutors(own.scheduler(), async, onClose, own.description());
                 });
         LOG.log(System.Logger.Level.DEBUG, () -> "Pollers run on " + found.description() + "; asynchronous gateways on "
-                + (async == null ? "executors of their own" : "the container's ManagedExecutorService"));
+                + (managedAsync == null ? "Junction's own threads" : "the container's ManagedExecutorService"));
         return found;
+    }
+
+    /** Daemon threads for asynchronous gateway calls, created as needed and ended after a minute idle. */
+    private static Executor ownAsyncExecutor(List<Runnable> onClose) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "junction-gateway-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        onClose.add(pool::shutdown); // calls in progress finish
+        return pool;
     }
 
     /** Cancels the schedules (shutting the threads down only when they are Junction's own), releases the beans. */
