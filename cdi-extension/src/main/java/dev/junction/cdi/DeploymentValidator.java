@@ -47,6 +47,8 @@ import java.util.Map;
  * pair of types, or one that cannot be created</td></tr>
  * <tr><td>{@value #INVALID_LOAD_BALANCER}</td><td>a {@code @Channel} {@code LoadBalancingStrategy} bean for a
  * declared, built-in or unused channel, two for one channel, or one that cannot be created</td></tr>
+ * <tr><td>{@value #CHANNEL_TYPE_MISMATCH}</td><td>a {@code @Channel} injection point whose type its channel does not
+ * have (reported as a definition error, before the container's own "unsatisfied dependency")</td></tr>
  * </table>
  *
  * <p>Not thread-safe: used by the one thread validating the deployment.
@@ -78,6 +80,8 @@ public final class DeploymentValidator {
     public static final String INVALID_GLOBAL_INTERCEPTOR = "JNC-0521";
     public static final String INVALID_CONVERTER = "JNC-0522";
     public static final String INVALID_LOAD_BALANCER = "JNC-0523";
+    /** A {@code @Channel} injection point asking for a type its channel's bean does not have. */
+    public static final String CHANNEL_TYPE_MISMATCH = "JNC-0524";
 
     private final List<String> problems = new ArrayList<>();
 

@@ -2,10 +2,7 @@ package dev.junction.cdi;
 
 import dev.junction.api.annotation.Channel;
 import dev.junction.api.annotation.MessagingGateway;
-import dev.junction.api.channel.InterceptableChannel;
 import dev.junction.api.channel.MessageChannel;
-import dev.junction.api.channel.PollableChannel;
-import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.ErrorChannel;
 import dev.junction.impl.channel.NullChannel;
@@ -23,18 +20,20 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
-import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
-import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -60,6 +59,7 @@ public class JunctionExtension implements Extension {
     private final Map<Class<?>, GatewayDescriptor> gateways = new LinkedHashMap<>();
     private final List<EndpointDescriptor> endpoints = new ArrayList<>();
     private final ChannelDescriptors.Collector channelCollector = new ChannelDescriptors.Collector();
+    private final List<InjectionPoint> channelInjectionPoints = new ArrayList<>();
     private ChannelDescriptors channels;
     private volatile JunctionRuntime runtime;
 
@@ -105,11 +105,14 @@ public class JunctionExtension implements Extension {
         Channel channel = channelQualifier(event.getInjectionPoint().getQualifiers());
         if (channel != null) {
             channelCollector.reference(channel.value());
+            channelInjectionPoints.add(event.getInjectionPoint());
         }
     }
 
     void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         channels = channelCollector.freeze();
+        ChannelBeanTypes.mismatches(channels, channelInjectionPoints)
+                .forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
         for (GatewayDescriptor gateway : gateways.values()) {
             Class<?> type = gateway.type();
             List<Annotation> qualifiers = new ArrayList<>(List.of(Any.Literal.INSTANCE, Default.Literal.INSTANCE));
@@ -123,11 +126,10 @@ public class JunctionExtension implements Extension {
                     .createWith(context -> gatewayInstance(gateway, beanManager, context));
         }
         for (String name : channels.synthesized()) {
-            addChannelBean(event, name, DirectChannel.class, SubscribableChannel.class, InterceptableChannel.class);
+            addChannelBean(event, name, DirectChannel.class, ChannelBeanTypes.SYNTHESIZED);
         }
-        addChannelBean(event, NullChannel.NAME, NullChannel.class, PollableChannel.class);
-        addChannelBean(event, ErrorChannel.NAME, ErrorChannel.class, SubscribableChannel.class,
-                InterceptableChannel.class);
+        addChannelBean(event, NullChannel.NAME, NullChannel.class, ChannelBeanTypes.BUILT_IN.get(NullChannel.NAME));
+        addChannelBean(event, ErrorChannel.NAME, ErrorChannel.class, ChannelBeanTypes.BUILT_IN.get(ErrorChannel.NAME));
         event.addBean()
                 .beanClass(JunctionRuntime.class)
                 .types(JunctionRuntime.class, Object.class)
@@ -157,13 +159,10 @@ public class JunctionExtension implements Extension {
      * builds a client proxy from the bean class alone, and {@code DirectChannel} (no no-arg constructor) and the
      * final {@code NullChannel} and {@code ErrorChannel} cannot be proxied.
      */
-    private void addChannelBean(AfterBeanDiscovery event, String name, Class<?> beanClass, Type... types) {
-        Set<Type> all = new java.util.HashSet<>(List.of(types));
-        all.add(MessageChannel.class);
-        all.add(Object.class);
+    private void addChannelBean(AfterBeanDiscovery event, String name, Class<?> beanClass, Set<Type> types) {
         event.addBean()
                 .beanClass(beanClass)
-                .types(all)
+                .types(types)
                 .scope(Singleton.class)
                 .qualifiers(Any.Literal.INSTANCE, Channel.Literal.of(name))
                 .createWith(context -> runtime().channels().resolve(name));

@@ -10,9 +10,11 @@ import dev.junction.api.annotation.Poller;
 import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.channel.SubscribableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,34 @@ class ValidationTest {
                         "JNC-0505 " + BrokenGateway.class.getName(),
                         "JNC-0506 endpoint id 'same'",
                         "JNC-0507 " + BrokenEndpoints.class.getName() + "#ambiguous"));
+    }
+
+    @Dependent
+    public static class WrongChannelTypes {
+        @Inject
+        @Channel("undeclared")
+        PollableChannel undeclaredAsQueue;
+
+        @Inject
+        @Channel("queue")
+        SubscribableChannel declaredQueueAsSubscribable;
+
+        @Inject
+        @Channel("queue")
+        PollableChannel right;
+    }
+
+    @Test
+    void channelInjectionPointsOfTypesTheChannelDoesNotHaveAreDefinitionErrorsNamingTheFix() {
+        assertThatThrownBy(() -> Containers.start("channel-types", Queues.class, WrongChannelTypes.class).shutdown())
+                .satisfies(failure -> assertThat(allMessages(failure))
+                        .contains("JNC-0524", "undeclaredAsQueue", "asks for channel 'undeclared' as "
+                                + PollableChannel.class.getName(), "a direct channel Junction creates",
+                                "@Produces @Channel(\"undeclared\") PollableChannel")
+                        .contains("declaredQueueAsSubscribable", "asks for channel 'queue' as "
+                                + SubscribableChannel.class.getName(), "change the declaration's type")
+                        .doesNotContain("WELD-001408")
+                        .doesNotContainPattern("\\bright\\b"));
     }
 
     @Test
