@@ -37,6 +37,14 @@ public abstract class AbstractSubscribableChannel extends AbstractMessageChannel
         return dispatcher.handlers().snapshot().view();
     }
 
+    /**
+     * @return messages handed to the channel's executor (an executor channel, an asynchronous publish-subscribe
+     *         channel) whose delivery has not finished; 0 for a channel that delivers in the sender's thread
+     */
+    public int getPendingDeliveries() {
+        return dispatcher.pendingDeliveries();
+    }
+
     /** A subscribable channel never waits: the timeout does not apply. */
     @Override
     protected boolean doSend(Message<?> message, long timeoutNanos) {

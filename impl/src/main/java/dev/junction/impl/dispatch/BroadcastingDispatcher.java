@@ -19,7 +19,7 @@ public final class BroadcastingDispatcher implements MessageDispatcher {
 
     private final String channelName;
     private final HandlerList handlers = new HandlerList();
-    private final Executor executor;
+    private final CountingExecutor executor;
     private final ErrorHandler errorHandler;
     private final boolean applySequence;
     private final int minSubscribers;
@@ -28,7 +28,7 @@ public final class BroadcastingDispatcher implements MessageDispatcher {
     public BroadcastingDispatcher(String channelName, Executor executor, ErrorHandler errorHandler,
             boolean applySequence, int minSubscribers, boolean requireSubscribers) {
         this.channelName = channelName;
-        this.executor = executor;
+        this.executor = executor == null ? null : new CountingExecutor(executor);
         this.errorHandler = errorHandler;
         this.applySequence = applySequence;
         this.minSubscribers = minSubscribers;
@@ -44,6 +44,11 @@ public final class BroadcastingDispatcher implements MessageDispatcher {
      * @return whether at least {@code minSubscribers} subscribers got the message
      * @throws MessageDeliveryException when subscribers are required and there are none
      */
+    @Override
+    public int pendingDeliveries() {
+        return executor == null ? 0 : executor.pending();
+    }
+
     @Override
     public boolean dispatch(Message<?> message) {
         MessageHandler[] all = handlers.snapshot().handlers();

@@ -10,4 +10,9 @@ public interface MessageDispatcher {
 
     /** @return whether the message was delivered as the dispatcher's rules require */
     boolean dispatch(Message<?> message);
+
+    /** @return deliveries handed to an executor and not finished yet; 0 for a dispatcher without executor */
+    default int pendingDeliveries() {
+        return 0;
+    }
 }

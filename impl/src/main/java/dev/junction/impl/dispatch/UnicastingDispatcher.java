@@ -23,7 +23,7 @@ public final class UnicastingDispatcher implements MessageDispatcher {
     private final HandlerList handlers = new HandlerList();
     private final LoadBalancingStrategy loadBalancer;
     private final boolean failover;
-    private final Executor executor;
+    private final CountingExecutor executor;
     private final ErrorHandler errorHandler;
 
     /**
@@ -36,7 +36,7 @@ public final class UnicastingDispatcher implements MessageDispatcher {
         this.channelName = channelName;
         this.loadBalancer = loadBalancer;
         this.failover = failover;
-        this.executor = executor;
+        this.executor = executor == null ? null : new CountingExecutor(executor);
         this.errorHandler = errorHandler;
     }
 
@@ -49,6 +49,11 @@ public final class UnicastingDispatcher implements MessageDispatcher {
      * @return {@code true}: the message was handled (or accepted by the executor)
      * @throws MessageDeliveryException when there is no subscriber or the executor rejects the message
      */
+    @Override
+    public int pendingDeliveries() {
+        return executor == null ? 0 : executor.pending();
+    }
+
     @Override
     public boolean dispatch(Message<?> message) {
         if (executor == null) {

@@ -13,9 +13,11 @@ import java.util.function.BooleanSupplier;
  * message finds a channel with no subscriber:
  * <ol>
  * <li>inbound adapters stop, so nothing new enters the flow (gateways already refuse new calls);</li>
- * <li>the stop waits until the flow is quiet: no gateway call in progress, every queue polled by a polling
- * consumer empty, no polled message being handled, and no message received since the previous look;</li>
- * <li>polling consumers stop, and the stop waits for the messages they are handling;</li>
+ * <li>the stop waits until the flow is quiet: no gateway call in progress, no message waiting in an executor
+ * channel's executor, every queue polled by a polling consumer empty, no polled message being handled, and no
+ * message received since the previous look;</li>
+ * <li>polling consumers stop, and the stop waits for the messages they are handling and for what those sent to
+ * executor channels;</li>
  * <li>event-driven consumers stop last, so that every message the steps above sent downstream found them.</li>
  * </ol>
  * One deadline bounds all the waiting; when it passes, the remaining endpoints stop anyway and a warning says what
@@ -35,12 +37,15 @@ final class DrainingStop {
     private final List<AbstractPollingEndpoint> pollingConsumers = new ArrayList<>();
     private final List<AbstractEndpoint> eventDriven = new ArrayList<>();
     private final long deadline;
-    private final BooleanSupplier producersIdle;
+    private final BooleanSupplier othersIdle;
 
-    /** @param stopOrder the endpoints in the order to stop them (inbound adapters first) */
-    DrainingStop(List<AbstractEndpoint> stopOrder, Duration timeout, BooleanSupplier producersIdle) {
+    /**
+     * @param stopOrder  the endpoints in the order to stop them (inbound adapters first)
+     * @param othersIdle whether nothing outside the endpoints is in flight: gateway calls, executor deliveries
+     */
+    DrainingStop(List<AbstractEndpoint> stopOrder, Duration timeout, BooleanSupplier othersIdle) {
         this.deadline = System.nanoTime() + timeout.toNanos();
-        this.producersIdle = Objects.requireNonNull(producersIdle, "producersIdle");
+        this.othersIdle = Objects.requireNonNull(othersIdle, "othersIdle");
         for (AbstractEndpoint endpoint : stopOrder) {
             if (endpoint instanceof SourcePollingChannelAdapter) {
                 adapters.add(endpoint);
@@ -57,7 +62,8 @@ final class DrainingStop {
         adapters.forEach(AbstractEndpoint::stop);
         boolean drained = awaitQuiet();
         pollingConsumers.forEach(AbstractEndpoint::stop);
-        drained &= await(() -> pollingConsumers.stream().allMatch(p -> p.messagesInHandling() == 0));
+        drained &= await(() -> pollingConsumers.stream().allMatch(p -> p.messagesInHandling() == 0)
+                && othersIdle.getAsBoolean());
         eventDriven.forEach(AbstractEndpoint::stop);
         if (!drained) {
             LOG.log(Level.WARNING, () -> "Stopped the endpoints before the messages in flight finished: " + inFlight()
@@ -71,7 +77,7 @@ final class DrainingStop {
         long lastReceived = -1;
         while (true) {
             long received = pollingConsumers.stream().mapToLong(AbstractPollingEndpoint::receivedCount).sum();
-            boolean quiet = producersIdle.getAsBoolean() && pollingConsumers.stream()
+            boolean quiet = othersIdle.getAsBoolean() && pollingConsumers.stream()
                     .allMatch(p -> !p.isRunning() || (p.pendingMessages() == 0 && p.messagesInHandling() == 0));
             quietLooks = quiet && received == lastReceived ? quietLooks + 1 : (quiet ? 1 : 0);
             lastReceived = received;
@@ -103,7 +109,7 @@ final class DrainingStop {
     }
 
     private String inFlight() {
-        StringBuilder text = new StringBuilder(producersIdle.getAsBoolean() ? "" : "gateway calls in progress; ");
+        StringBuilder text = new StringBuilder(othersIdle.getAsBoolean() ? "" : "gateway calls or executor-channel deliveries in progress; ");
         for (AbstractPollingEndpoint polling : pollingConsumers) {
             int pending = polling.pendingMessages();
             int handling = polling.messagesInHandling();

@@ -4,6 +4,7 @@ import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.handler.MessageHandler;
+import dev.junction.impl.channel.AbstractSubscribableChannel;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.scheduling.TaskScheduler;
@@ -175,13 +176,18 @@ public final class EndpointRegistry {
      *
      * @param drainTimeout  the longest the whole stop waits for messages in flight
      * @param producersIdle whether the producers outside this registry (gateways) have no call in progress; they
-     *                      must already refuse new calls
+     *                      must already refuse new calls. The registry adds the executors of its channels: a
+     *                      message handed to an executor channel's executor is in flight until delivered
      * @return whether everything in flight finished within the timeout
      */
     public boolean stopAll(Duration drainTimeout, BooleanSupplier producersIdle) {
         List<AbstractEndpoint> order = inStartOrder();
         Collections.reverse(order);
-        return new DrainingStop(order, drainTimeout, producersIdle).run();
+        BooleanSupplier executorChannelsIdle = () -> channels.channels().stream()
+                .allMatch(channel -> !(channel instanceof AbstractSubscribableChannel subscribable)
+                        || subscribable.getPendingDeliveries() == 0);
+        return new DrainingStop(order, drainTimeout, () -> producersIdle.getAsBoolean()
+                && executorChannelsIdle.getAsBoolean()).run();
     }
 
     private List<AbstractEndpoint> inStartOrder() {

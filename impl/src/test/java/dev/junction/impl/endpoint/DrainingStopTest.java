@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.api.message.Message;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
+import dev.junction.impl.channel.ExecutorChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
@@ -12,8 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,31 @@ class DrainingStopTest {
         caller.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(drained).isTrue();
         assertThat(delivered).containsExactly("late but accepted");
+    }
+
+    @Test
+    void messagesWaitingInAnExecutorChannelAreDeliveredBeforeItsConsumerStops() throws Exception {
+        ExecutorService slowExecutor = Executors.newSingleThreadExecutor();
+        try {
+            ExecutorChannel background = channels.register(new ExecutorChannel("background", slowExecutor));
+            List<Object> delivered = new CopyOnWriteArrayList<>();
+            endpoints.consumer("worker", background, message -> {
+                LockSupport.parkNanos(5_000_000); // slow enough that most messages still wait when the stop begins
+                delivered.add(message.getPayload());
+            }, null, true);
+            endpoints.startAll();
+            for (int i = 0; i < 20; i++) {
+                background.send(Message.of(i));
+            }
+
+            boolean drained = endpoints.stopAll(GENEROUS, () -> true);
+
+            assertThat(drained).isTrue();
+            assertThat(delivered).hasSize(20);
+            assertThat(background.getPendingDeliveries()).isZero();
+        } finally {
+            slowExecutor.shutdown();
+        }
     }
 
     @Test
