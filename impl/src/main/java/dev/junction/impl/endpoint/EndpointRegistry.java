@@ -66,6 +66,7 @@ public final class EndpointRegistry {
      */
     public ConsumerEndpoint consumer(String id, String inputChannelName, MessageHandler handler, PollerMetadata poller,
             boolean autoStartup) {
+        requireUnusedId(id); // before the channel is created: a refused endpoint leaves no channel behind
         return consumer(id, channels.getOrCreateDirect(inputChannelName), handler, poller, autoStartup);
     }
 
@@ -104,6 +105,7 @@ public final class EndpointRegistry {
      */
     public SourcePollingChannelAdapter inboundAdapter(String id, MessageSource<?> source, String outputChannelName,
             PollerMetadata poller, Duration sendTimeout, boolean autoStartup) {
+        requireUnusedId(id);
         PollerMetadata effective = pollerOrDefault(id, poller, "it is an inbound channel adapter");
         SourcePollingChannelAdapter adapter = new SourcePollingChannelAdapter(id, source,
                 channels.getOrCreateDirect(outputChannelName), sendTimeout, effective, scheduler,
@@ -120,9 +122,20 @@ public final class EndpointRegistry {
     public void register(AbstractEndpoint endpoint) {
         AbstractEndpoint previous = endpoints.putIfAbsent(endpoint.getId(), endpoint);
         if (previous != null && previous != endpoint) {
-            throw new IllegalStateException("Two endpoints have the id '" + endpoint.getId() + "' (" + previous + " and "
-                    + endpoint + "); endpoint ids must be unique");
+            throw duplicateId(endpoint.getId(), previous + " and " + endpoint);
         }
+    }
+
+    private void requireUnusedId(String id) {
+        AbstractEndpoint existing = endpoints.get(Objects.requireNonNull(id, "An endpoint needs an id"));
+        if (existing != null) {
+            throw duplicateId(id, existing + " and a new one");
+        }
+    }
+
+    private static IllegalStateException duplicateId(String id, String which) {
+        return new IllegalStateException("Two endpoints have the id '" + id + "' (" + which
+                + "); endpoint ids must be unique");
     }
 
     /**

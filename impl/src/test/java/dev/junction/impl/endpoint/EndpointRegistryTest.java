@@ -140,6 +140,18 @@ class EndpointRegistryTest {
     }
 
     @Test
+    void aRefusedDuplicateIdLeavesNoImplicitChannelBehind() {
+        endpoints.consumer("twin", "first", NO_OP, null, true);
+
+        assertThatThrownBy(() -> endpoints.consumer("twin", "second", NO_OP, null, true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'twin'");
+        assertThatThrownBy(() -> endpoints.inboundAdapter("twin", () -> null, "third", fastPoller(), null, true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'twin'");
+        assertThat(channels.channels()).extracting(MessageChannel::getName).contains("first")
+                .doesNotContain("second", "third");
+    }
+
+    @Test
     void endpointsTheirHandlersAndSourcesAreFoundByName() {
         MessageHandler handler = message -> { };
         MessageSource<?> source = () -> null;
