@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Stopping cancels the schedule and interrupts a scheduled poll that is blocked in a receive (a long receive
  * timeout), on whichever thread it runs, so no message is taken after the stop and no thread stays blocked; a
- * message already received is still handled.
+ * message already received is still handled. A poll still handling its message when the endpoint is stopped and
+ * started again ends after that message, so polls of the old and the new start never run side by side.
  */
 public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
 
@@ -53,6 +54,14 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
      * endpoint never overlap (one trigger chain; one poll on the executor at a time), so one slot suffices.
      */
     private final AtomicReference<Thread> receivingThread = new AtomicReference<>();
+    /** The poll generation of {@link #pollNow()}, which belongs to no start. */
+    private static final int BY_HAND = -1;
+    /**
+     * Counts starts. A scheduled poll belongs to the start that scheduled it and goes on only while that start is
+     * current: a poll still handling its message when the endpoint is stopped and started again ends after that
+     * message instead of polling on beside the new start's polls.
+     */
+    private volatile int generation;
     /** Messages received and not yet handled, and messages received in all; what a draining stop watches. */
     private final AtomicInteger inHandling = new AtomicInteger();
     private final AtomicLong receivedCount = new AtomicLong();
@@ -71,7 +80,8 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
 
     @Override
     protected void doStart() {
-        schedule = scheduler.schedule(this::onTrigger, poller.trigger());
+        int started = ++generation; // under the lifecycle lock: start and stop are serialised
+        schedule = scheduler.schedule(() -> onTrigger(started), poller.trigger());
     }
 
     @Override
@@ -91,6 +101,11 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     /** @return how many trigger firings were skipped because the previous poll had not finished on the executor */
     public long getSkippedFirings() {
         return skippedFirings.get();
+    }
+
+    /** @return whether the endpoint runs, from the start that scheduled a poll */
+    private boolean isCurrent(int started) {
+        return isRunning() && generation == started;
     }
 
     /** @return how many received messages are being handled now */
@@ -116,9 +131,9 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         return poller;
     }
 
-    private void onTrigger() {
+    private void onTrigger(int started) {
         if (taskExecutor == null) {
-            pollReportingErrors();
+            pollReportingErrors(started);
             return;
         }
         if (!pollOnExecutor.compareAndSet(false, true)) {
@@ -128,7 +143,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         try {
             taskExecutor.execute(() -> {
                 try {
-                    pollReportingErrors();
+                    pollReportingErrors(started);
                 } finally {
                     pollOnExecutor.set(false);
                 }
@@ -140,12 +155,12 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         }
     }
 
-    private void pollReportingErrors() {
-        if (!isRunning()) {
+    private void pollReportingErrors(int started) {
+        if (!isCurrent(started)) {
             return;
         }
         try {
-            advised(0, true);
+            advised(0, started);
         } catch (Exception failure) {
             errorHandler.handleError(failure instanceof MessagingException ? failure
                     : new MessagingException(null, "A poll of endpoint '" + getId() + "' failed: " + failure, failure));
@@ -155,11 +170,11 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         }
     }
 
-    private boolean advised(int index, boolean scheduled) throws Exception {
+    private boolean advised(int index, int started) throws Exception {
         if (index == adviceChain.size()) {
-            return pollOnce(scheduled);
+            return pollOnce(started);
         }
-        return adviceChain.get(index).around(() -> advised(index + 1, scheduled));
+        return adviceChain.get(index).around(() -> advised(index + 1, started));
     }
 
     /**
@@ -170,14 +185,18 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
      * @return whether a message was received
      */
     public boolean pollNow() throws Exception {
-        return advised(0, false);
+        return advised(0, BY_HAND);
     }
 
-    /** @param scheduled whether the trigger started the poll (a stop ends it) or a caller of pollNow (not) */
-    private boolean pollOnce(boolean scheduled) {
+    /**
+     * @param started the start whose schedule runs this poll (a stop or a restart ends the poll after its current
+     *                message), or {@link #BY_HAND} for a caller of pollNow (which a stop does not end)
+     */
+    private boolean pollOnce(int started) {
+        boolean scheduled = started != BY_HAND;
         int received = 0;
-        while ((!scheduled || isRunning()) && (maxMessagesPerPoll < 0 || received < maxMessagesPerPoll)) {
-            Message<?> message = receiveAdvised(scheduled);
+        while ((!scheduled || isCurrent(started)) && (maxMessagesPerPoll < 0 || received < maxMessagesPerPoll)) {
+            Message<?> message = receiveAdvised(started);
             if (message == null) {
                 break;
             }
@@ -199,14 +218,14 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         return received > 0;
     }
 
-    private Message<?> receiveAdvised(boolean scheduled) {
+    private Message<?> receiveAdvised(int started) {
         Object source = pollTarget();
         for (ReceiveMessageAdvice advice : receiveAdvices) {
             if (!advice.beforeReceive(source)) {
                 return null;
             }
         }
-        Message<?> message = scheduled ? receiveUnlessStopped() : receive();
+        Message<?> message = started != BY_HAND ? receiveUnlessStopped(started) : receive();
         for (ReceiveMessageAdvice advice : receiveAdvices) {
             message = advice.afterReceive(message, source);
         }
@@ -218,11 +237,11 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
      * runs; stop clears the flag, then takes the registration and interrupts. Whatever the interleaving, either
      * the receive does not start or stop interrupts it. The hot path is one volatile write, one read and one CAS.
      */
-    private Message<?> receiveUnlessStopped() {
+    private Message<?> receiveUnlessStopped(int started) {
         Thread self = Thread.currentThread();
         receivingThread.set(self);
         try {
-            return isRunning() ? receive() : null;
+            return isCurrent(started) ? receive() : null;
         } finally {
             if (!receivingThread.compareAndSet(self, null)) {
                 // stop took the registration: wait until its interrupt is delivered, then clear it, so the

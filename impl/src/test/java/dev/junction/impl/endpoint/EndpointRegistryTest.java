@@ -10,6 +10,7 @@ import dev.junction.api.message.Message;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
+import dev.junction.impl.poller.PollAdvice;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
@@ -17,8 +18,13 @@ import dev.junction.impl.source.MessageSource;
 import dev.junction.impl.source.SupplierMessageSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -297,6 +303,53 @@ class EndpointRegistryTest {
         Message<String> late = Message.of("late");
         queue.send(late);
         assertThat(queue.receive(Duration.ZERO)).isSameAs(late);
+    }
+
+    @Test
+    void aPollStillHandlingWhenTheEndpointIsRestartedEndsAfterItsMessage() throws Exception {
+        QueueChannel input = new QueueChannel("queue");
+        CountDownLatch firstInHandler = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        AtomicInteger polls = new AtomicInteger();
+        ThreadLocal<Integer> currentPoll = new ThreadLocal<>();
+        Map<Object, Integer> pollOfMessage = new ConcurrentHashMap<>();
+        PollAdvice numberingPolls = poll -> {
+            currentPoll.set(polls.incrementAndGet());
+            try {
+                return poll.proceed();
+            } finally {
+                currentPoll.remove();
+            }
+        };
+        ConsumerEndpoint consumer = endpoints.consumer("c", input, message -> {
+            pollOfMessage.put(message.getPayload(), currentPoll.get());
+            if (message.getPayload().equals(0)) { // the old start's poll blocks here until released
+                firstInHandler.countDown();
+                try {
+                    releaseFirst.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                LockSupport.parkNanos(100_000); // messages keep waiting when the old poll is released
+            }
+        }, PollerSpec.fixedDelay(Duration.ofMillis(1)).receiveTimeout(Duration.ofMillis(5)).advice(numberingPolls)
+                .build(), true);
+        for (int i = 0; i < 2000; i++) {
+            input.send(Message.of(i)); // one poll takes them all, unless it is told to end
+        }
+        endpoints.startAll();
+        assertThat(firstInHandler.await(20, TimeUnit.SECONDS)).isTrue();
+
+        consumer.stop();
+        consumer.start(); // the new start's polls take the other messages
+        await().atMost(WAIT).until(() -> pollOfMessage.size() >= 10);
+        releaseFirst.countDown(); // the old poll finishes message 0 and must not poll on beside the new start
+
+        await().atMost(WAIT).until(() -> pollOfMessage.size() == 2000);
+        int oldPoll = pollOfMessage.get(0);
+        assertThat(pollOfMessage.entrySet().stream().filter(entry -> entry.getValue() == oldPoll).map(Map.Entry::getKey))
+                .as("messages handled by the poll of the first start").containsExactly(0);
     }
 
     @Test
