@@ -7,6 +7,7 @@ import dev.junction.impl.poller.PollAdvice;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.poller.ReceiveMessageAdvice;
 import dev.junction.impl.scheduling.TaskScheduler;
+import dev.junction.impl.source.AutoAcknowledgingFlow;
 import dev.junction.impl.support.ErrorHandler;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -225,9 +226,13 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
                 return null;
             }
         }
-        Message<?> message = started != BY_HAND ? receiveUnlessStopped(started) : receive();
+        Message<?> received = started != BY_HAND ? receiveUnlessStopped(started) : receive();
+        Message<?> message = received;
         for (ReceiveMessageAdvice advice : receiveAdvices) {
             message = advice.afterReceive(message, source);
+        }
+        if (message == null && received != null) {
+            AutoAcknowledgingFlow.dropped(received); // an advice dropped it: settle it, the flow never will
         }
         return message;
     }

@@ -20,7 +20,8 @@ public interface ReceiveMessageAdvice {
     /**
      * @param result what was received, or {@code null}
      * @param source the polled channel or message source
-     * @return the message to process, or {@code null} for none
+     * @return the message to process, or {@code null} for none: a received message dropped that way that carries an
+     *         acknowledgment callback is settled ACCEPT, as a filter's discard would be
      */
     default Message<?> afterReceive(Message<?> result, Object source) {
         return result;

@@ -13,6 +13,15 @@ public final class AutoAcknowledgingFlow {
     private AutoAcknowledgingFlow() {
     }
 
+    /**
+     * Settles a received message that never reached a flow because a receive advice dropped it (returned
+     * {@code null} instead): ACCEPT, as for a message a filter discards, so that the source does not keep it
+     * unsettled; unless it was settled already or its automatic settling is off.
+     */
+    public static void dropped(Message<?> message) {
+        Acknowledgments.settle(Acknowledgments.of(message), AcknowledgmentCallback.Status.ACCEPT);
+    }
+
     public static void run(Message<?> message, Consumer<Message<?>> flow) {
         AcknowledgmentCallback callback = Acknowledgments.of(message);
         try {

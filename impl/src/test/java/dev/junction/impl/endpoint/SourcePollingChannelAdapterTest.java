@@ -13,6 +13,7 @@ import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.poller.PollerSpec;
+import dev.junction.impl.poller.ReceiveMessageAdvice;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import dev.junction.impl.source.AcknowledgmentCallback;
 import dev.junction.impl.source.AcknowledgmentCallback.Status;
@@ -182,6 +183,27 @@ class SourcePollingChannelAdapterTest {
 
         await().atMost(WAIT).until(callback::isAcknowledged);
         assertThat(acknowledgedDuringFlow).containsExactly(false);
+        assertThat(callback.settlements()).containsExactly(Status.ACCEPT);
+    }
+
+    @Test
+    void aMessageAReceiveAdviceDropsIsAcceptedSoTheSourceDoesNotKeepItUnsettled() throws Exception {
+        Message<Object> message = RecordingAcknowledgmentCallback.messageWithCallback("filtered out");
+        RecordingAcknowledgmentCallback callback = RecordingAcknowledgmentCallback.of(message);
+        List<Object> sent = new CopyOnWriteArrayList<>();
+        channels.register(new DirectChannel("kept")).subscribe(received -> sent.add(received.getPayload()));
+        ReceiveMessageAdvice dropAll = new ReceiveMessageAdvice() {
+            @Override
+            public Message<?> afterReceive(Message<?> result, Object source) {
+                return null;
+            }
+        };
+        SourcePollingChannelAdapter adapter = endpoints.inboundAdapter("dropping", () -> message, "kept",
+                PollerSpec.fixedDelay(Duration.ofMillis(5)).receiveAdvice(dropAll).build(), null, false);
+
+        assertThat(adapter.pollNow()).isFalse();
+
+        assertThat(sent).isEmpty();
         assertThat(callback.settlements()).containsExactly(Status.ACCEPT);
     }
 
