@@ -12,10 +12,8 @@ import dev.junction.impl.support.ErrorHandler;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,9 +42,8 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     private final int maxMessagesPerPoll;
     private final List<PollAdvice> adviceChain;
     private final List<ReceiveMessageAdvice> receiveAdvices;
-    private final Executor taskExecutor;
-    private final AtomicBoolean pollOnExecutor = new AtomicBoolean();
-    private final AtomicLong skippedFirings = new AtomicLong();
+    /** Hands polls to the poller's task executor, or {@code null}: polls run on the scheduler's thread. */
+    private final ExecutorPolls executorPolls;
     private volatile ScheduledFuture<?> schedule;
     /** Serialises stop's interrupt with the receiver clearing it, on the rare path where they meet. */
     private final Object interruptLock = new Object();
@@ -76,7 +73,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         this.maxMessagesPerPoll = poller.maxMessagesPerPollOr(defaultMaxMessagesPerPoll);
         this.adviceChain = poller.adviceChain();
         this.receiveAdvices = poller.receiveAdvices();
-        this.taskExecutor = poller.taskExecutor();
+        this.executorPolls = poller.taskExecutor() == null ? null : new ExecutorPolls(id, poller.taskExecutor());
     }
 
     @Override
@@ -101,7 +98,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
 
     /** @return how many trigger firings were skipped because the previous poll had not finished on the executor */
     public long getSkippedFirings() {
-        return skippedFirings.get();
+        return executorPolls == null ? 0 : executorPolls.skippedFirings();
     }
 
     /** @return whether the endpoint runs, from the start that scheduled a poll */
@@ -133,24 +130,13 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     }
 
     private void onTrigger(int started) {
-        if (taskExecutor == null) {
+        if (executorPolls == null) {
             pollReportingErrors(started);
             return;
         }
-        if (!pollOnExecutor.compareAndSet(false, true)) {
-            skippedFirings.incrementAndGet();
-            return;
-        }
         try {
-            taskExecutor.execute(() -> {
-                try {
-                    pollReportingErrors(started);
-                } finally {
-                    pollOnExecutor.set(false);
-                }
-            });
+            executorPolls.fire(() -> pollReportingErrors(started));
         } catch (RejectedExecutionException rejected) {
-            pollOnExecutor.set(false);
             errorHandler.handleError(new MessagingException(null, "The task executor of endpoint '" + getId()
                     + "' rejected a poll", rejected));
         }

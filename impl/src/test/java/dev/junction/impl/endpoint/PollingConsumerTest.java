@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -218,6 +219,34 @@ class PollingConsumerTest {
      * endpoint hands the executor a new poll only when the previous one has finished, so the executor's queue
      * never holds more than one poll and the surplus firings are counted as skipped.
      */
+    @Test
+    void aPollTheExecutorSilentlyDiscardsDoesNotStopThePolling() throws Exception {
+        // one worker, no queue, and a policy that drops what it cannot run: a poll fired while the worker is busy
+        // disappears without an exception
+        executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
+                new ThreadPoolExecutor.DiscardPolicy());
+        CountDownLatch release = new CountDownLatch(1);
+        executor.execute(() -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<Object> handled = new CopyOnWriteArrayList<>();
+        PollingConsumer consumer = consumer(message -> handled.add(message.getPayload()),
+                PollerSpec.fixedDelay(Duration.ofMillis(5)).receiveTimeout(Duration.ZERO).taskExecutor(executor)
+                        .build());
+        consumer.start();
+        await().atMost(WAIT).until(() -> consumer.getSkippedFirings() >= 3); // its first poll was dropped
+
+        release.countDown();
+        sendPayloads(3);
+
+        await().atMost(WAIT).until(() -> handled.size() == 3);
+        assertThat(handled).containsExactly(1, 2, 3);
+    }
+
     @Test
     void aFastTriggerCannotQueueABacklogOfPollsOnASlowExecutor() {
         executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
