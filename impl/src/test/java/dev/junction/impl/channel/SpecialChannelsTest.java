@@ -10,14 +10,12 @@ import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.ErrorMessage;
 import dev.junction.api.message.Message;
+import dev.junction.impl.testing.LogRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class SpecialChannelsTest {
@@ -35,34 +33,15 @@ class SpecialChannelsTest {
     @Test
     void errorChannelLogsErrorsNobodySubscribedTo() {
         ErrorChannel errorChannel = new ErrorChannel();
-        List<LogRecord> records = new ArrayList<>();
-        Logger logger = Logger.getLogger(ErrorChannel.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        try (LogRecorder log = LogRecorder.of(ErrorChannel.class.getName(), Level.INFO)) {
             Message<String> original = Message.of("order-17");
             IllegalStateException failure = new IllegalStateException("boom");
 
             assertThat(errorChannel.send(new ErrorMessage(failure, original))).isTrue();
-            assertThat(records).hasSize(1);
-            assertThat(records.get(0).getLevel()).isEqualTo(Level.SEVERE);
-            assertThat(records.get(0).getThrown()).isSameAs(failure);
-            assertThat(records.get(0).getMessage()).contains("order-17");
-        } finally {
-            logger.removeHandler(capture);
+            assertThat(log.records()).hasSize(1);
+            assertThat(log.records().get(0).getLevel()).isEqualTo(Level.SEVERE);
+            assertThat(log.records().get(0).getThrown()).isSameAs(failure);
+            assertThat(log.records().get(0).getMessage()).contains("order-17");
         }
     }
 

@@ -19,6 +19,7 @@ import dev.junction.impl.channel.PublishSubscribeChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.convert.ConversionRegistry;
 import dev.junction.impl.core.TemporaryReplyChannel;
+import dev.junction.impl.testing.LogRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -167,7 +168,7 @@ class GatewayReplyTest {
         Orders first = GatewayProxyFactory.builder(Orders.class).channelResolver(channels).create();
         Orders second = GatewayProxyFactory.builder(Orders.class).channelResolver(channels).create();
 
-        try (LogRecorder log = new LogRecorder(TemporaryReplyChannel.class)) {
+        try (LogRecorder log = LogRecorder.of(TemporaryReplyChannel.class)) {
             List<Future<String>> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 int n = i;
@@ -177,7 +178,7 @@ class GatewayReplyTest {
             for (int i = 0; i < calls.size(); i++) {
                 assertThat(calls.get(i).get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("receipt for item " + i);
             }
-            assertThat(log.records).as("no reply was delivered twice or refused").isEmpty();
+            assertThat(log.records()).as("no reply was delivered twice or refused").isEmpty();
         }
     }
 
@@ -366,7 +367,7 @@ class GatewayReplyTest {
         QueueChannel requests = channels.register(new QueueChannel("requests"));
         Echo gateway = GatewayProxyFactory.builder(Echo.class).channelResolver(channels)
                 .defaultReplyTimeout(Duration.ZERO).create();
-        try (LogRecorder log = new LogRecorder(TemporaryReplyChannel.class)) {
+        try (LogRecorder log = LogRecorder.of(TemporaryReplyChannel.class)) {
             assertThat(gateway.echo("x")).isNull();
             assertThat(Flows.replyTo(requests.receive(Duration.ZERO), "late")).isFalse();
             assertThat(log.at(Level.FINE)).singleElement()

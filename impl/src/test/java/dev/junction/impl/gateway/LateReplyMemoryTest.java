@@ -9,6 +9,7 @@ import dev.junction.api.message.MessageBuilder;
 import dev.junction.impl.channel.PublishSubscribeChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.core.TemporaryReplyChannel;
+import dev.junction.impl.testing.LogRecorder;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class LateReplyMemoryTest {
         CountDownLatch callersGaveUp = new CountDownLatch(1);
         LateResponder responder = new LateResponder(requests, callersGaveUp);
 
-        try (LogRecorder log = new LogRecorder(TemporaryReplyChannel.class)) {
+        try (LogRecorder log = LogRecorder.of(TemporaryReplyChannel.class)) {
             Future<Samples> samples = threads.submit(responder);
             for (int i = 0; i < CALLS; i++) {
                 assertThat(gateway.call(i)).isNull();
@@ -80,7 +81,7 @@ class LateReplyMemoryTest {
         CountDownLatch callersGaveUp = new CountDownLatch(1);
         LateResponder responder = new LateResponder(requests, callersGaveUp);
 
-        try (LogRecorder log = new LogRecorder(TemporaryReplyChannel.class)) {
+        try (LogRecorder log = LogRecorder.of(TemporaryReplyChannel.class)) {
             Future<Samples> samples = threads.submit(responder);
             for (int i = 0; i < CALLS; i++) {
                 assertThat(gateway.call(i)).isNull();

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
+import dev.junction.impl.testing.LogRecorder;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,32 +15,16 @@ import org.junit.jupiter.api.Test;
 class LoggingHandlerTest {
 
     private static final String LOGGER = "dev.junction.test.logging";
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger julLogger = Logger.getLogger(LOGGER);
+    private LogRecorder log;
 
     @BeforeEach
     void capture() {
-        julLogger.setLevel(java.util.logging.Level.INFO);
-        julLogger.addHandler(capture);
+        log = LogRecorder.of(LOGGER, java.util.logging.Level.INFO);
     }
 
     @AfterEach
     void release() {
-        julLogger.removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -52,16 +32,16 @@ class LoggingHandlerTest {
         LoggingHandler handler = LoggingHandler.builder().loggerName(LOGGER).level(Level.WARNING).build();
         handler.handleMessage(MessageBuilder.withPayload("latte").setHeader("table", 4).build());
 
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-        assertThat(records.get(0).getMessage()).isEqualTo("latte");
+        assertThat(log.records()).hasSize(1);
+        assertThat(log.records().get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(log.records().get(0).getMessage()).isEqualTo("latte");
     }
 
     @Test
     void logsTheFullMessageWhenAsked() {
         LoggingHandler handler = LoggingHandler.builder().loggerName(LOGGER).logFullMessage(true).build();
         handler.handleMessage(MessageBuilder.withPayload("latte").setHeader("table", 4).build());
-        assertThat(records.get(0).getMessage()).contains("latte").contains("table=4");
+        assertThat(log.records().get(0).getMessage()).contains("latte").contains("table=4");
     }
 
     @Test
@@ -69,7 +49,7 @@ class LoggingHandlerTest {
         LoggingHandler handler = LoggingHandler.builder().loggerName(LOGGER)
                 .expression(m -> "table " + m.getHeaders().get("table")).build();
         handler.handleMessage(MessageBuilder.withPayload("latte").setHeader("table", 4).build());
-        assertThat(records.get(0).getMessage()).isEqualTo("table 4");
+        assertThat(log.records().get(0).getMessage()).isEqualTo("table 4");
     }
 
     @Test
@@ -79,7 +59,7 @@ class LoggingHandlerTest {
                 .expression(m -> evaluations.incrementAndGet()).build();
         handler.handleMessage(Message.of("x"));
         assertThat(evaluations).hasValue(0);
-        assertThat(records).isEmpty();
+        assertThat(log.records()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.junction.impl.testing.LogRecorder;
 import jakarta.enterprise.concurrent.CronTrigger;
 import jakarta.enterprise.concurrent.LastExecution;
 import jakarta.enterprise.concurrent.ZonedTrigger;
@@ -86,7 +87,7 @@ class ExecutorTaskSchedulerTest {
                 : lastExecution.getScheduledStart(taskScheduledTime.getZone());
         RunLog task = new RunLog();
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogRecorder log = LogRecorder.silencing(TaskScheduler.class)) {
             ScheduledFuture<?> schedule = scheduler.schedule(task, stuck);
 
             assertThatThrownBy(() -> schedule.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))

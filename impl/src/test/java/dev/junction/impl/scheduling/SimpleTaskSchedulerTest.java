@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.junction.impl.testing.LogRecorder;
 import jakarta.enterprise.concurrent.LastExecution;
 import jakarta.enterprise.concurrent.ZonedTrigger;
 import java.time.Duration;
@@ -126,7 +127,7 @@ class SimpleTaskSchedulerTest {
     @Test
     void aFailingTaskIsLoggedAndItsScheduleContinues() {
         AtomicInteger runs = new AtomicInteger();
-        try (LogCapture log = new LogCapture()) {
+        try (LogRecorder log = LogRecorder.silencing(TaskScheduler.class)) {
             ScheduledFuture<?> schedule = scheduler.schedule(() -> {
                 runs.incrementAndGet();
                 throw new IllegalStateException("poll failed");
@@ -146,7 +147,7 @@ class SimpleTaskSchedulerTest {
     @Test
     void anErrorEndsTheScheduleWithIt() {
         AtomicInteger runs = new AtomicInteger();
-        try (LogCapture log = new LogCapture()) {
+        try (LogRecorder log = LogRecorder.silencing(TaskScheduler.class)) {
             ScheduledFuture<?> schedule = scheduler.schedule(() -> {
                 runs.incrementAndGet();
                 throw new AssertionError("broken");
@@ -185,7 +186,7 @@ class SimpleTaskSchedulerTest {
 
     @Test
     void theOutcomeIsTheLastRunsFailure() {
-        try (LogCapture log = new LogCapture()) {
+        try (LogRecorder log = LogRecorder.silencing(TaskScheduler.class)) {
             ScheduledFuture<?> once = scheduler.schedule(() -> {
                 throw new IllegalStateException("boom");
             }, Duration.ofMillis(10));
@@ -281,7 +282,7 @@ class SimpleTaskSchedulerTest {
     @Test
     void closeInterruptsRunsThatOutlastTheCloseTimeout() {
         try (SimpleTaskScheduler impatient = new SimpleTaskScheduler(1, Duration.ofMillis(100));
-                LogCapture log = new LogCapture()) {
+                LogRecorder log = LogRecorder.silencing(TaskScheduler.class)) {
             CountDownLatch started = new CountDownLatch(1);
             AtomicBoolean interrupted = new AtomicBoolean();
             impatient.schedule(() -> {

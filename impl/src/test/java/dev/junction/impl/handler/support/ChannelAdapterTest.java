@@ -19,6 +19,7 @@ import dev.junction.impl.invoke.InvalidHandlerMethodException;
 import dev.junction.impl.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import dev.junction.impl.source.MessageSource;
+import dev.junction.impl.testing.LogRecorder;
 import dev.junction.impl.testing.NamedBeans;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -27,9 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,32 +48,16 @@ class ChannelAdapterTest {
             "pantry", pantry)));
     private final Handlers handlers = new Handlers(ConversionRegistry.empty(), parser);
 
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger julLogger = Logger.getLogger(LOGGER);
+    private LogRecorder log;
 
     @BeforeEach
     void captureLog() {
-        julLogger.setLevel(java.util.logging.Level.INFO);
-        julLogger.addHandler(capture);
+        log = LogRecorder.of(LOGGER, java.util.logging.Level.INFO);
     }
 
     @AfterEach
     void releaseLog() {
-        julLogger.removeHandler(capture);
+        log.close();
     }
 
     // --- outbound channel adapter ----------------------------------------------------------------------------
@@ -132,9 +115,9 @@ class ChannelAdapterTest {
                 false));
         input.send(MessageBuilder.withPayload("latte").setHeader("table", 4).build());
 
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-        assertThat(records.get(0).getMessage()).isEqualTo("table 4: latte");
+        assertThat(log.records()).hasSize(1);
+        assertThat(log.records().get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(log.records().get(0).getMessage()).isEqualTo("table 4: latte");
     }
 
     @Test
@@ -145,9 +128,9 @@ class ChannelAdapterTest {
         input.send(MessageBuilder.withPayload("latte").setHeader("table", 4).build());
         full.send(MessageBuilder.withPayload("tea").setHeader("table", 9).build());
 
-        assertThat(records).extracting(LogRecord::getMessage).first().isEqualTo("latte");
-        assertThat(records.get(1).getMessage()).contains("tea").contains("table=9");
-        assertThat(records.get(1).getLevel()).isEqualTo(java.util.logging.Level.INFO);
+        assertThat(log.records()).extracting(LogRecord::getMessage).first().isEqualTo("latte");
+        assertThat(log.records().get(1).getMessage()).contains("tea").contains("table=9");
+        assertThat(log.records().get(1).getLevel()).isEqualTo(java.util.logging.Level.INFO);
     }
 
     @Test
