@@ -57,7 +57,7 @@ public final class EndpointWiring {
         runtime.onClose(references::release);
         this.requestContexts = RequestContexts.of(beanManager);
         this.pollers = new PollerAssembly(beanManager, references, validator,
-                new RequestContextPollAdvice(requestContexts), new TransactionManagerLookup(beanManager, runtime::onClose));
+                new RequestContextPollAdvice(requestContexts), new TransactionLookup(beanManager, runtime::onClose));
     }
 
     /**

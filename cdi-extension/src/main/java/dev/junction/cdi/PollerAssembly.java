@@ -6,7 +6,6 @@ import dev.junction.impl.poller.PollAdvice;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.poller.PollerSpec;
 import dev.junction.impl.poller.ReceiveMessageAdvice;
-import dev.junction.impl.poller.TransactionalPollAdvice;
 import jakarta.enterprise.concurrent.Trigger;
 import jakarta.enterprise.concurrent.ZonedTrigger;
 import jakarta.enterprise.inject.spi.Bean;
@@ -34,20 +33,20 @@ final class PollerAssembly {
     private final NamedReferences named;
     private final DeploymentValidator validator;
     private final PollAdvice requestContext;
-    private final TransactionManagerLookup transactionManager;
+    private final TransactionLookup transactions;
 
     /**
      * @param requestContext     the advice activating a request context around each poll
-     * @param transactionManager where transactional pollers find the transaction manager
+     * @param transactions       how transactional pollers demarcate their transactions
      */
     PollerAssembly(BeanManager beanManager, BeanReferences references, DeploymentValidator validator,
-            PollAdvice requestContext, TransactionManagerLookup transactionManager) {
+            PollAdvice requestContext, TransactionLookup transactions) {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.references = Objects.requireNonNull(references, "references");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.named = new NamedReferences(beanManager, references, validator);
         this.requestContext = Objects.requireNonNull(requestContext, "requestContext");
-        this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
     /**
@@ -153,13 +152,13 @@ final class PollerAssembly {
     }
 
     private Optional<PollAdvice> transaction(EndpointDescriptor endpoint) {
-        Optional<PollAdvice> advice = transactionManager.find().map(TransactionalPollAdvice::of);
+        Optional<PollAdvice> advice = transactions.find().map(PollAdvice.class::cast);
         if (advice.isEmpty()) {
             validator.problem(DeploymentValidator.NO_TRANSACTION_MANAGER, endpoint.describeMethod()
-                    + " has @Poller(transactional = true), but " + transactionManager.whyNotFound()
+                    + " has @Poller(transactional = true), but " + transactions.whyNotFound()
                     + "; deploy to a Jakarta EE server, or in Java SE add a JTA implementation with CDI"
                     + " integration (e.g. org.jboss.narayana.jta:cdi) or produce one"
-                    + " jakarta.transaction.TransactionManager bean; or remove transactional = true");
+                    + " jakarta.transaction.UserTransaction or TransactionManager bean; or remove transactional = true");
         }
         return advice;
     }

@@ -1,16 +1,22 @@
 package dev.junction.impl.poller;
 
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Runs each whole poll — the receive and the synchronous handling of every message taken in it — in one JTA
- * transaction of a {@link TransactionManager}: begin, proceed, commit. A failure of the poll rolls the transaction
+ * transaction: begin, proceed, commit. The transaction is demarcated through a {@link UserTransaction} or a
+ * {@link TransactionManager}; in a Jakarta EE server prefer the {@code UserTransaction}: some servers (Payara) enlist
+ * their pooled connections only in transactions begun through it. A failure of the poll rolls the transaction
  * back and is rethrown unchanged, so it still reaches the poller's error channel; every write that handlers made
  * through enlisted (XA) resources in that flow is undone.
  *
@@ -37,18 +43,25 @@ import java.util.Optional;
  */
 public final class TransactionalPollAdvice implements PollAdvice {
 
-    private final TransactionManager transactionManager;
+    /** Begins, ends and inspects the thread's transaction: a {@code UserTransaction}, or a manager seen as one. */
+    private final UserTransaction transactionManager;
     /** The timeout of transactions begun here in whole seconds, or 0 for the transaction manager's default. */
     private final int timeoutSeconds;
 
-    private TransactionalPollAdvice(TransactionManager transactionManager, int timeoutSeconds) {
+    private TransactionalPollAdvice(UserTransaction transactionManager, int timeoutSeconds) {
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** @return an advice beginning transactions with the transaction manager's default timeout */
+    /** @return an advice demarcating through the transaction manager, with its default timeout */
     public static TransactionalPollAdvice of(TransactionManager transactionManager) {
-        return new TransactionalPollAdvice(transactionManager, 0);
+        return new TransactionalPollAdvice(new ManagerDemarcation(
+                Objects.requireNonNull(transactionManager, "transactionManager")), 0);
+    }
+
+    /** @return an advice demarcating through the user transaction, with the transaction manager's default timeout */
+    public static TransactionalPollAdvice of(UserTransaction userTransaction) {
+        return new TransactionalPollAdvice(userTransaction, 0);
     }
 
     /**
@@ -71,11 +84,6 @@ public final class TransactionalPollAdvice implements PollAdvice {
     /** @return the timeout of transactions begun here, or empty for the transaction manager's default */
     public Optional<Duration> timeout() {
         return timeoutSeconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(timeoutSeconds));
-    }
-
-    /** @return the transaction manager */
-    public TransactionManager transactionManager() {
-        return transactionManager;
     }
 
     @Override
@@ -133,6 +141,40 @@ public final class TransactionalPollAdvice implements PollAdvice {
             transactionManager.rollback();
         } catch (Exception | Error rollbackFailed) {
             failure.addSuppressed(rollbackFailed);
+        }
+    }
+
+    /** A transaction manager seen as a user transaction: the operations a poll needs are the same. */
+    private record ManagerDemarcation(TransactionManager manager) implements UserTransaction {
+        @Override
+        public void begin() throws NotSupportedException, SystemException {
+            manager.begin();
+        }
+
+        @Override
+        public void commit() throws RollbackException, HeuristicMixedException, HeuristicRollbackException,
+                SystemException {
+            manager.commit();
+        }
+
+        @Override
+        public void rollback() throws SystemException {
+            manager.rollback();
+        }
+
+        @Override
+        public void setRollbackOnly() throws SystemException {
+            manager.setRollbackOnly();
+        }
+
+        @Override
+        public int getStatus() throws SystemException {
+            return manager.getStatus();
+        }
+
+        @Override
+        public void setTransactionTimeout(int seconds) throws SystemException {
+            manager.setTransactionTimeout(seconds);
         }
     }
 

@@ -47,7 +47,7 @@ public interface TckContainer {
                 .iterator();
         if (!found.hasNext()) {
             throw new IllegalStateException("No " + TckContainer.class.getName() + " on the class path: run the TCK"
-                    + " through Maven, whose container profile (default: weld; -Pwildfly) adds"
+                    + " through Maven, whose container profile (default: weld; -Pwildfly, -Ppayara) adds"
                     + " src/test/<profile>/java to the test sources");
         }
         TckContainer container = found.next();

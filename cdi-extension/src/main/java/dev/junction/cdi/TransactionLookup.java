@@ -1,0 +1,115 @@
+package dev.junction.cdi;
+
+import dev.junction.impl.poller.TransactionalPollAdvice;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Finds how transactional pollers demarcate their transactions in this container, in this order:
+ * <ol>
+ * <li>a {@link UserTransaction} bean (Jakarta EE servers have one built in), else the one bound at
+ * {@value #USER_TRANSACTION_JNDI_NAME}: some servers (Payara) enlist their pooled connections only in transactions
+ * begun through it;</li>
+ * <li>a {@link TransactionManager} bean (Narayana's CDI module registers one in Java SE), else one of the JNDI names
+ * under which servers publish it ({@link #TRANSACTION_MANAGER_JNDI_NAMES}).</li>
+ * </ol>
+ * Looks once, and only when a transactional poller asks.
+ *
+ * <p>Not thread-safe: used by the one thread wiring the deployment.
+ */
+final class TransactionLookup {
+
+    static final String USER_TRANSACTION_JNDI_NAME = "java:comp/UserTransaction";
+    /** Where servers bind their transaction manager: the portable-looking name, WildFly, Payara/GlassFish. */
+    static final List<String> TRANSACTION_MANAGER_JNDI_NAMES = List.of("java:comp/TransactionManager",
+            "java:/TransactionManager", "java:appserver/TransactionManager");
+
+    private final BeanManager beanManager;
+    private final Consumer<Runnable> onClose;
+    private Optional<TransactionalPollAdvice> found;
+    private String notFound;
+
+    /**
+     * @param beanManager the container's bean manager
+     * @param onClose     takes what to release when the runtime closes (a dependent reference's context)
+     */
+    TransactionLookup(BeanManager beanManager, Consumer<Runnable> onClose) {
+        this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
+        this.onClose = Objects.requireNonNull(onClose, "onClose");
+    }
+
+    /** @return the advice running each poll in a transaction, or empty (then {@link #whyNotFound()} says why) */
+    Optional<TransactionalPollAdvice> find() {
+        if (found == null) {
+            found = bean(UserTransaction.class).or(() -> jndi(USER_TRANSACTION_JNDI_NAME, UserTransaction.class))
+                    .map(TransactionalPollAdvice::of)
+                    .or(() -> bean(TransactionManager.class)
+                            .or(() -> TRANSACTION_MANAGER_JNDI_NAMES.stream()
+                                    .flatMap(name -> jndi(name, TransactionManager.class).stream()).findFirst())
+                            .map(TransactionalPollAdvice::of));
+        }
+        return found;
+    }
+
+    /** @return why {@link #find()} found nothing */
+    String whyNotFound() {
+        return notFound != null ? notFound : "no bean of type " + UserTransaction.class.getName() + " or "
+                + TransactionManager.class.getName() + " is available, and JNDI has neither at "
+                + USER_TRANSACTION_JNDI_NAME + " nor at " + TRANSACTION_MANAGER_JNDI_NAMES;
+    }
+
+    private <T> Optional<T> bean(Class<T> type) {
+        if (notFound != null) {
+            return Optional.empty(); // ambiguous beans: do not hide the problem behind another way
+        }
+        Set<Bean<?>> beans = beanManager.getBeans(type);
+        if (beans.isEmpty()) {
+            return Optional.empty();
+        }
+        Bean<?> bean;
+        try {
+            bean = beanManager.resolve(beans);
+        } catch (AmbiguousResolutionException ambiguous) {
+            notFound = "the beans of type " + type.getName() + " are ambiguous: " + beans;
+            return Optional.empty();
+        }
+        if (bean == null) {
+            return Optional.empty();
+        }
+        CreationalContext<?> context = beanManager.createCreationalContext(bean);
+        T reference = type.cast(beanManager.getReference(bean, type, context));
+        if (bean.getScope() == Dependent.class) {
+            onClose.accept(context::release);
+        }
+        return Optional.of(reference);
+    }
+
+    private <T> Optional<T> jndi(String name, Class<T> type) {
+        if (notFound != null) {
+            return Optional.empty();
+        }
+        try {
+            InitialContext naming = new InitialContext();
+            try {
+                Object bound = naming.lookup(name);
+                return type.isInstance(bound) ? Optional.of(type.cast(bound)) : Optional.empty();
+            } finally {
+                naming.close();
+            }
+        } catch (NamingException | RuntimeException notThere) {
+            return Optional.empty(); // not bound there, or plain SE without a JNDI provider
+        }
+    }
+}

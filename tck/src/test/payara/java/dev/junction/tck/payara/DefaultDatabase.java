@@ -1,0 +1,51 @@
+package dev.junction.tck.payara;
+
+import dev.junction.tck.support.IdTable;
+import dev.junction.tck.support.TestDatabase;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionManager;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The test database on Payara: a table of its own in the server's default datasource {@code jdbc/__default} (an H2
+ * database whose connections the server enlists in JTA transactions), and the server's transaction manager from JNDI.
+ */
+@ApplicationScoped
+public class DefaultDatabase implements TestDatabase {
+
+    @Resource(lookup = "jdbc/__default")
+    DataSource dataSource;
+    @Resource(lookup = "java:appserver/TransactionManager")
+    TransactionManager transactionManager;
+
+    private IdTable table;
+
+    @PostConstruct
+    void open() {
+        table = IdTable.create(dataSource);
+    }
+
+    @PreDestroy
+    void close() {
+        table.drop(); // the database can outlive the deployment
+    }
+
+    @Override
+    public TransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    @Override
+    public void insert(String id) {
+        table.insert(id);
+    }
+
+    @Override
+    public List<String> committedRows() {
+        return table.committedRows();
+    }
+}
