@@ -63,7 +63,7 @@ public final class DeploymentValidator {
     public static final String DUPLICATE_ENDPOINT_ID = "JNC-0506";
     public static final String INVALID_ENDPOINT_METHOD = "JNC-0507";
     public static final String INVALID_CHANNEL = "JNC-0508";
-    /** {@code @Poller(transactional = true)} and neither a JTA user transaction nor a transaction manager to be found. */
+    /** {@code @Poller(transactional = true)} and neither a JTA user transaction nor a transaction manager found. */
     public static final String NO_TRANSACTION_MANAGER = "JNC-0530";
     public static final String INVALID_RETURN_TYPE = "JNC-0509";
     public static final String ADAPTER_METHOD_WITH_PARAMETERS = "JNC-0510";

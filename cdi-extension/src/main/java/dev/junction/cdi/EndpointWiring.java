@@ -64,7 +64,8 @@ public final class EndpointWiring {
      * Wires channels, then the global interceptors (which may inject channels; they reach every channel, registered
      * before or after them) and the default poller, then gateways, then endpoints (each step needs the channels).
      */
-    public void wire(ChannelDescriptors channels, List<GatewayDescriptor> gateways, List<EndpointDescriptor> endpoints) {
+    public void wire(ChannelDescriptors channels, List<GatewayDescriptor> gateways,
+            List<EndpointDescriptor> endpoints) {
         registerChannels(channels, new LoadBalancerBeans(beanManager, references, validator).strategies(channels));
         new GlobalInterceptorBeans(beanManager, references, validator).registerWith(runtime.globalInterceptors());
         registerDefaultPoller();

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -32,7 +33,6 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
-import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
@@ -173,7 +173,8 @@ public class JunctionExtension implements Extension {
             AfterDeploymentValidation event, BeanManager beanManager) {
         DeploymentValidator validator = new DeploymentValidator();
         BeanReferences converters = new BeanReferences(beanManager); // the runtime is built with its converters
-        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager), RuntimeExecutors.find(beanManager, RequestContexts.of(beanManager)),
+        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager),
+                RuntimeExecutors.find(beanManager, RequestContexts.of(beanManager)),
                 new ConverterBeans(beanManager, converters, validator).registry());
         built.onClose(converters::release);
         runtime = built;

@@ -157,8 +157,8 @@ final class PollerAssembly {
             validator.problem(DeploymentValidator.NO_TRANSACTION_MANAGER, endpoint.describeMethod()
                     + " has @Poller(transactional = true), but " + transactions.whyNotFound()
                     + "; deploy to a Jakarta EE server, or in Java SE add a JTA implementation with CDI"
-                    + " integration (e.g. org.jboss.narayana.jta:cdi) or produce one"
-                    + " jakarta.transaction.UserTransaction or TransactionManager bean; or remove transactional = true");
+                    + " integration (e.g. org.jboss.narayana.jta:cdi) or produce one jakarta.transaction"
+                    + ".UserTransaction or TransactionManager bean; or remove transactional = true");
         }
         return advice;
     }

@@ -33,7 +33,7 @@ public @interface Poller {
     /** The value of a time attribute meaning: not set. */
     long NOT_SET = Long.MIN_VALUE;
 
-    /** The value of {@link #maxMessagesPerPoll()} meaning: not set, the endpoint's default (unbounded for consumers). */
+    /** The value of {@link #maxMessagesPerPoll()} meaning: not set, the endpoint's default (consumers: unbounded). */
     int MAX_MESSAGES_NOT_SET = Integer.MIN_VALUE;
 
     /** @return the pause between the end of one poll and the start of the next, in ms, or {@link #NOT_SET} */
