@@ -23,8 +23,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The endpoints of one application: builds them (choosing an event-driven or a polling consumer from the input
- * channel's type), holds them by id, and starts and stops them together: consumers first and inbound adapters
- * last on start, the reverse on stop, so no message is produced before someone consumes it.
+ * channel's type), holds them by id, and starts and stops them together: event-driven consumers, then polling
+ * consumers, inbound adapters last on start, the reverse on stop, so no message is produced before someone consumes
+ * it.
  *
  * <p>The seed's naming holds: {@code id} is the endpoint, {@code id.handler} its handler and {@code id.source}
  * the message source of an inbound adapter.
@@ -168,7 +169,9 @@ public final class EndpointRegistry {
         return Optional.ofNullable(endpoints.get(id));
     }
 
-    /** Starts every auto-startup endpoint: consumers first, inbound adapters last. */
+    /**
+     * Starts every auto-startup endpoint: event-driven consumers first, then polling consumers, inbound adapters last.
+     */
     public void startAll() {
         for (AbstractEndpoint endpoint : inStartOrder()) {
             if (endpoint.isAutoStartup()) {
@@ -203,16 +206,28 @@ public final class EndpointRegistry {
                 && executorChannelsIdle.getAsBoolean()).run();
     }
 
+    /**
+     * Event-driven consumers first (they only wait to be called), then polling consumers (which send what they take
+     * downstream, often to event-driven consumers), inbound adapters last: nothing is sent before its receiver runs.
+     */
     private List<AbstractEndpoint> inStartOrder() {
-        List<AbstractEndpoint> consumers = new ArrayList<>();
-        List<AbstractEndpoint> producers = new ArrayList<>();
+        List<AbstractEndpoint> eventDriven = new ArrayList<>();
+        List<AbstractEndpoint> polling = new ArrayList<>();
+        List<AbstractEndpoint> adapters = new ArrayList<>();
         synchronized (endpoints) {
             for (AbstractEndpoint endpoint : endpoints.values()) {
-                (endpoint instanceof SourcePollingChannelAdapter ? producers : consumers).add(endpoint);
+                if (endpoint instanceof SourcePollingChannelAdapter) {
+                    adapters.add(endpoint);
+                } else if (endpoint instanceof AbstractPollingEndpoint) {
+                    polling.add(endpoint);
+                } else {
+                    eventDriven.add(endpoint);
+                }
             }
         }
-        consumers.addAll(producers);
-        return consumers;
+        eventDriven.addAll(polling);
+        eventDriven.addAll(adapters);
+        return eventDriven;
     }
 
     private PollerMetadata pollerOrDefault(String id, PollerMetadata poller, String why) {

@@ -14,6 +14,7 @@ import dev.junction.impl.poller.PollAdvice;
 import dev.junction.impl.poller.PollerMetadata;
 import dev.junction.impl.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
+import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.impl.source.MessageSource;
 import dev.junction.impl.source.SupplierMessageSource;
 import java.time.Duration;
@@ -143,6 +144,25 @@ class EndpointRegistryTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'twin'")
                 .hasMessageContaining("unique");
         assertThat(endpoints.endpoint("twin")).containsSame((AbstractEndpoint) first);
+    }
+
+    @Test
+    void eventDrivenConsumersStartBeforeThePollingConsumersThatFeedThem() {
+        DirectChannel downstream = new DirectChannel("downstream");
+        List<Integer> subscribersWhenPollingStarted = new CopyOnWriteArrayList<>();
+        TaskScheduler recording = (task, trigger) -> {
+            subscribersWhenPollingStarted.add(downstream.getSubscriberCount());
+            return scheduler.schedule(task, trigger);
+        };
+        EndpointRegistry ordered = new EndpointRegistry(channels, recording);
+        // registered first, so registration order alone would start it first
+        ordered.consumer("poller", new QueueChannel("queue"), downstream::send, fastPoller(), true);
+        ordered.consumer("sink", downstream, NO_OP, null, true);
+
+        ordered.startAll();
+        ordered.stopAll();
+
+        assertThat(subscribersWhenPollingStarted).containsExactly(1);
     }
 
     @Test
