@@ -3,7 +3,7 @@ package dev.junction.benchmarks;
 import dev.junction.api.message.Message;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.endpoint.PollingConsumer;
-import dev.junction.impl.poller.PollerSpec;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;

@@ -2,10 +2,10 @@ package dev.junction.cdi;
 
 import dev.junction.api.annotation.DefaultPoller;
 import dev.junction.api.annotation.Poller;
-import dev.junction.impl.poller.PollAdvice;
-import dev.junction.impl.poller.PollerMetadata;
-import dev.junction.impl.poller.PollerSpec;
-import dev.junction.impl.poller.ReceiveMessageAdvice;
+import dev.junction.api.poller.PollAdvice;
+import dev.junction.api.poller.PollerMetadata;
+import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.poller.ReceiveMessageAdvice;
 import jakarta.enterprise.concurrent.Trigger;
 import jakarta.enterprise.concurrent.ZonedTrigger;
 import jakarta.enterprise.inject.spi.Bean;

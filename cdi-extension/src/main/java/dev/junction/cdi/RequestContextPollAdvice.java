@@ -1,6 +1,6 @@
 package dev.junction.cdi;
 
-import dev.junction.impl.poller.PollAdvice;
+import dev.junction.api.poller.PollAdvice;
 import java.util.Objects;
 
 /**

@@ -15,10 +15,10 @@ import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.convert.Converter;
-import dev.junction.impl.poller.PollAdvice;
-import dev.junction.impl.poller.PollerMetadata;
-import dev.junction.impl.poller.PollerSpec;
-import dev.junction.impl.scheduling.DynamicPeriodicTrigger;
+import dev.junction.api.poller.PollAdvice;
+import dev.junction.api.poller.PollerMetadata;
+import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.trigger.DynamicPeriodicTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -142,7 +142,7 @@ class ComponentBeansValidationTest {
                         "JNC-0516 the application declares 2 default pollers",
                         "keep one @DefaultPoller bean",
                         "JNC-0517 ",
-                        "is qualified @DefaultPoller but is not a dev.junction.impl.poller.PollerMetadata"))
+                        "is qualified @DefaultPoller but is not a dev.junction.api.poller.PollerMetadata"))
                 .satisfies(failure -> assertThat(allMessages(failure)).doesNotContain("JNC-0503"));
     }
 

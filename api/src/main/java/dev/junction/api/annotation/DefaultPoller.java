@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 /**
  * A CDI qualifier marking the application's one default poller: the poller of every polling consumer and inbound
  * channel adapter that has no {@link Poller @Poller} of its own. The bean's type is
- * {@code dev.junction.impl.poller.PollerMetadata}, usually built with {@code PollerSpec}:
+ * {@code dev.junction.api.poller.PollerMetadata}, usually built with {@code PollerSpec}:
  *
  * <pre>{@code
  * @Produces @Singleton @DefaultPoller

@@ -99,8 +99,8 @@ public @interface Poller {
 
     /**
      * Advices around each poll, outermost first: {@code @Named} names of beans of type
-     * {@code dev.junction.impl.poller.PollAdvice} (around the whole poll: receive and handling) or
-     * {@code dev.junction.impl.poller.ReceiveMessageAdvice} (around the receive only, seeing what was received);
+     * {@code dev.junction.api.poller.PollAdvice} (around the whole poll: receive and handling) or
+     * {@code dev.junction.api.poller.ReceiveMessageAdvice} (around the receive only, seeing what was received);
      * a bean of both types plays both parts. They run inside the poll's request context and outside its
      * transaction ({@link #transactional()}).
      *

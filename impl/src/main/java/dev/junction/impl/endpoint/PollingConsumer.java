@@ -4,7 +4,7 @@ import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
 import dev.junction.impl.channel.AbstractQueueChannel;
-import dev.junction.impl.poller.PollerMetadata;
+import dev.junction.api.poller.PollerMetadata;
 import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.impl.support.ErrorHandler;
 import java.time.Duration;

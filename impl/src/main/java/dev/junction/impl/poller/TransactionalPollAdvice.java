@@ -1,5 +1,8 @@
 package dev.junction.impl.poller;
 
+import dev.junction.api.poller.PollAdvice;
+import dev.junction.api.poller.PollerMetadata;
+import dev.junction.api.poller.PollerSpec;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.NotSupportedException;

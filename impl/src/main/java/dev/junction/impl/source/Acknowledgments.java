@@ -1,6 +1,7 @@
 package dev.junction.impl.source;
 
 import dev.junction.api.message.Message;
+import dev.junction.api.source.AcknowledgmentCallback;
 
 /** Automatic settling of a message's acknowledgment, shared by the polling adapter and the polling template. */
 final class Acknowledgments {

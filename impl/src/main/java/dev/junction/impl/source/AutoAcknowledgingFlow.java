@@ -1,6 +1,7 @@
 package dev.junction.impl.source;
 
 import dev.junction.api.message.Message;
+import dev.junction.api.source.AcknowledgmentCallback;
 import java.util.function.Consumer;
 
 /**

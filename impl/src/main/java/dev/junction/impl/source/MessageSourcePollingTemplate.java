@@ -4,6 +4,7 @@ import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.error.MessagingException;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
+import dev.junction.api.source.MessageSource;
 import java.util.Objects;
 
 /**

@@ -10,12 +10,12 @@ import dev.junction.api.message.Message;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
-import dev.junction.impl.poller.PollAdvice;
-import dev.junction.impl.poller.PollerMetadata;
-import dev.junction.impl.poller.PollerSpec;
+import dev.junction.api.poller.PollAdvice;
+import dev.junction.api.poller.PollerMetadata;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import dev.junction.impl.scheduling.TaskScheduler;
-import dev.junction.impl.source.MessageSource;
+import dev.junction.api.source.MessageSource;
 import dev.junction.impl.source.SupplierMessageSource;
 import java.time.Duration;
 import java.util.List;
@@ -299,7 +299,7 @@ class EndpointRegistryTest {
         AtomicInteger queueReceives = new AtomicInteger();
         PollingConsumer consumer = (PollingConsumer) endpoints.consumer("queued", queue, NO_OP,
                 PollerSpec.fixedRate(Duration.ofMillis(1)).receiveTimeout(Duration.ofSeconds(30))
-                        .receiveAdvice(new dev.junction.impl.poller.ReceiveMessageAdvice() {
+                        .receiveAdvice(new dev.junction.api.poller.ReceiveMessageAdvice() {
                             @Override
                             public boolean beforeReceive(Object source) {
                                 queueReceives.incrementAndGet();

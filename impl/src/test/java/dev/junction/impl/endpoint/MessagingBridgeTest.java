@@ -12,7 +12,7 @@ import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.BridgeHandler;
-import dev.junction.impl.poller.PollerSpec;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import java.time.Duration;
 import java.util.List;

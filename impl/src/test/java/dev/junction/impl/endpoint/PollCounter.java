@@ -1,6 +1,6 @@
 package dev.junction.impl.endpoint;
 
-import dev.junction.impl.poller.PollAdvice;
+import dev.junction.api.poller.PollAdvice;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

@@ -10,7 +10,7 @@ import dev.junction.api.message.Message;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.NullChannel;
 import dev.junction.impl.channel.QueueChannel;
-import dev.junction.impl.poller.PollerSpec;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import dev.junction.impl.source.SupplierMessageSource;
 import java.time.Duration;

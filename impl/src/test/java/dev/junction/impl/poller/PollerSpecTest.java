@@ -3,9 +3,13 @@ package dev.junction.impl.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.api.poller.PollAdvice;
+import dev.junction.api.poller.PollerMetadata;
+import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.poller.ReceiveMessageAdvice;
+import dev.junction.api.trigger.DynamicPeriodicTrigger;
+import dev.junction.api.trigger.PeriodicTrigger;
 import dev.junction.impl.channel.QueueChannel;
-import dev.junction.impl.scheduling.DynamicPeriodicTrigger;
-import dev.junction.impl.scheduling.PeriodicTrigger;
 import jakarta.enterprise.concurrent.CronTrigger;
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.junction.api.trigger.CompoundTrigger;
+import dev.junction.api.trigger.PeriodicTrigger;
 import jakarta.enterprise.concurrent.CronTrigger;
 import jakarta.enterprise.concurrent.LastExecution;
 import jakarta.enterprise.concurrent.ZonedTrigger;

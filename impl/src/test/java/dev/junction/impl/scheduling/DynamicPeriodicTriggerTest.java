@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.junction.api.trigger.DynamicPeriodicTrigger;
+import dev.junction.api.trigger.PeriodicTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

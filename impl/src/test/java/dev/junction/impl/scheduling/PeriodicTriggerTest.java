@@ -3,6 +3,7 @@ package dev.junction.impl.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.api.trigger.PeriodicTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

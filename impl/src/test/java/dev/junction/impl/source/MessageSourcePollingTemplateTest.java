@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.api.error.MessagingException;
 import dev.junction.api.message.Message;
-import dev.junction.impl.source.AcknowledgmentCallback.Status;
+import dev.junction.api.source.AcknowledgmentCallback.Status;
+import dev.junction.api.source.AcknowledgmentCallback;
+import dev.junction.api.source.MessageSource;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -2,6 +2,7 @@ package dev.junction.impl.source;
 
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
+import dev.junction.api.source.AcknowledgmentCallback;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -10,7 +10,7 @@ import dev.junction.impl.gateway.GatewayProxyFactory;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.support.Handlers;
 import dev.junction.impl.handler.support.RouterSettings;
-import dev.junction.impl.poller.PollerSpec;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import java.time.Duration;
 import java.util.List;

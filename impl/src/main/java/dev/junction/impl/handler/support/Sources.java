@@ -7,7 +7,7 @@ import dev.junction.impl.expression.Expression;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
 import dev.junction.impl.invoke.InvalidHandlerMethodException;
-import dev.junction.impl.source.MessageSource;
+import dev.junction.api.source.MessageSource;
 import dev.junction.impl.source.SupplierMessageSource;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
-package dev.junction.impl.poller;
+package dev.junction.api.poller;
 
 import dev.junction.api.channel.MessageChannel;
-import dev.junction.impl.scheduling.PeriodicTrigger;
+import dev.junction.api.trigger.PeriodicTrigger;
 import jakarta.enterprise.concurrent.CronTrigger;
 import jakarta.enterprise.concurrent.ZonedTrigger;
 import java.time.Duration;

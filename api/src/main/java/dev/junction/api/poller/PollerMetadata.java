@@ -1,4 +1,4 @@
-package dev.junction.impl.poller;
+package dev.junction.api.poller;
 
 import dev.junction.api.channel.MessageChannel;
 import jakarta.enterprise.concurrent.ZonedTrigger;

@@ -1,4 +1,4 @@
-package dev.junction.impl.source;
+package dev.junction.api.source;
 
 import dev.junction.api.message.Message;
 

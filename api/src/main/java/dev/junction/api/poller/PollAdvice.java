@@ -1,4 +1,4 @@
-package dev.junction.impl.poller;
+package dev.junction.api.poller;
 
 /**
  * Advice around a whole poll (receive and the downstream handling of every message received in it): a

@@ -1,7 +1,7 @@
-package dev.junction.impl.poller;
+package dev.junction.api.poller;
 
 import dev.junction.api.message.Message;
-import dev.junction.impl.scheduling.DynamicPeriodicTrigger;
+import dev.junction.api.trigger.DynamicPeriodicTrigger;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.junction.impl.scheduling;
+package dev.junction.api.trigger;
 
 import jakarta.enterprise.concurrent.LastExecution;
 import jakarta.enterprise.concurrent.ZonedTrigger;

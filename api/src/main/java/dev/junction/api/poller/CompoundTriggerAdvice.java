@@ -1,7 +1,7 @@
-package dev.junction.impl.poller;
+package dev.junction.api.poller;
 
 import dev.junction.api.message.Message;
-import dev.junction.impl.scheduling.CompoundTrigger;
+import dev.junction.api.trigger.CompoundTrigger;
 import jakarta.enterprise.concurrent.ZonedTrigger;
 import java.util.Objects;
 

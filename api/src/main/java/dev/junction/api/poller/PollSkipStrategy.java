@@ -1,4 +1,4 @@
-package dev.junction.impl.poller;
+package dev.junction.api.poller;
 
 /**
  * Decides, before each poll, whether to skip it: for example while a downstream system is unavailable, so that

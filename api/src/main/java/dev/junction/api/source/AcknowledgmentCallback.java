@@ -1,4 +1,4 @@
-package dev.junction.impl.source;
+package dev.junction.api.source;
 
 /**
  * Lets the consumer of a message settle it with its source once the flow is done ("deferred acknowledgment").

@@ -1,4 +1,4 @@
-package dev.junction.impl.poller;
+package dev.junction.api.poller;
 
 import dev.junction.api.message.Message;
 
