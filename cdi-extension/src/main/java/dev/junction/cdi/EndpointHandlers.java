@@ -8,6 +8,7 @@ import dev.junction.impl.handler.support.Handlers;
 import dev.junction.impl.handler.support.RouterSettings;
 import dev.junction.impl.handler.support.Sources;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
+import dev.junction.impl.runtime.JunctionRuntime;
 import dev.junction.api.source.MessageSource;
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -7,6 +7,7 @@ import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.gateway.InvalidGatewayException;
+import dev.junction.impl.runtime.JunctionRuntime;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.source.MessageSource;
 import jakarta.enterprise.context.ApplicationScoped;

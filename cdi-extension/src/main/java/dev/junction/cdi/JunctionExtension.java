@@ -3,10 +3,12 @@ package dev.junction.cdi;
 import dev.junction.api.annotation.Channel;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.ErrorChannel;
 import dev.junction.impl.channel.NullChannel;
 import dev.junction.impl.expression.ExpressionParser;
+import dev.junction.impl.runtime.JunctionRuntime;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
@@ -132,7 +134,7 @@ public class JunctionExtension implements Extension {
         addChannelBean(event, ErrorChannel.NAME, ErrorChannel.class, ChannelBeanTypes.BUILT_IN.get(ErrorChannel.NAME));
         event.addBean()
                 .beanClass(JunctionRuntime.class)
-                .types(JunctionRuntime.class, Object.class)
+                .types(Junction.class, Object.class)
                 .scope(Singleton.class)
                 .qualifiers(Any.Literal.INSTANCE, Default.Literal.INSTANCE)
                 .createWith(context -> runtime());
@@ -172,11 +174,18 @@ public class JunctionExtension implements Extension {
     void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
             AfterDeploymentValidation event, BeanManager beanManager) {
         DeploymentValidator validator = new DeploymentValidator();
-        BeanReferences converters = new BeanReferences(beanManager); // the runtime is built with its converters
-        JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager),
-                RuntimeExecutors.find(beanManager, RequestContexts.of(beanManager)),
-                new ConverterBeans(beanManager, converters, validator).registry());
-        built.onClose(converters::release);
+        BeanReferences references = new BeanReferences(beanManager); // converters and executors the runtime uses
+        RequestContexts requestContexts = RequestContexts.of(beanManager);
+        RuntimeExecutors executors = RuntimeExecutors.find(beanManager, requestContexts);
+        JunctionRuntime.Builder builder = JunctionRuntime.builder()
+                .expressionParser(expressionParser(beanManager))
+                .conversions(new ConverterBeans(beanManager, references, validator).registry())
+                .asyncExecutor(executors.asyncGateway())
+                .executorLookup(name -> RuntimeExecutors.named(name, beanManager, references, requestContexts));
+        executors.scheduler().ifPresent(builder::scheduler);
+        JunctionRuntime built = builder.build();
+        built.onClose(references::release);
+        built.onClose(executors::release);
         runtime = built;
         new EndpointWiring(built, beanManager, validator).wire(channels, List.copyOf(gateways.values()),
                 List.copyOf(endpoints));

@@ -1,10 +1,10 @@
 package dev.junction.cdi;
 
 import dev.junction.impl.scheduling.ExecutorTaskScheduler;
-import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.ArrayList;
@@ -21,60 +21,46 @@ import javax.naming.NamingException;
 /**
  * Where one application's pollers and asynchronous gateways run. In a Jakarta EE container: its managed
  * executors, so that tasks carry the application's context and the server manages the threads; in Java SE:
- * Junction's own scheduler, shut down with the container.
+ * the runtime's own scheduler and, for asynchronous gateway calls, daemon threads of the extension's, which run each
+ * call in a request context.
  *
  * <p>An executor is taken from, in this order: a bean of the managed executor type with the default qualifier (an
  * application may produce one; Jakarta EE 11 servers offer the defaults as beans), then the default instance in
  * JNDI ({@value #DEFAULT_SCHEDULED_EXECUTOR}, {@value #DEFAULT_EXECUTOR}).
  *
- * @param scheduler    what pollers schedule on; closing it stops its threads only when they are Junction's own
- * @param asyncGateway what asynchronous gateway methods run on, or {@code null} for each gateway's own executor
- *                     (plain Java)
- * @param releases     releases the bean references taken, on {@link #close()}
+ * @param scheduler    the container's scheduler for pollers, or empty for the runtime's own
+ * @param asyncGateway what asynchronous gateway methods run on by default
+ * @param releases     releases the bean references and threads taken, when the runtime closes
  * @param description  says which executors these are, for logs
  */
-record RuntimeExecutors(ExecutorTaskScheduler scheduler, Executor asyncGateway, List<Runnable> releases,
+record RuntimeExecutors(Optional<ExecutorTaskScheduler> scheduler, Executor asyncGateway, List<Runnable> releases,
         String description) {
 
     static final String DEFAULT_SCHEDULED_EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
     static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
-    /**
-     * Each poll waiting in a receive holds a scheduler thread for up to its receive timeout, so a handful of
-     * pollers would starve a pool sized by CPUs; as many threads as Spring's default scheduler.
-     */
-    static final int OWN_SCHEDULER_THREADS = 10;
 
     private static final System.Logger LOG = System.getLogger(RuntimeExecutors.class.getName());
 
-    /** Junction's own scheduler, for Java SE and plain tests. */
-    static RuntimeExecutors own() {
-        return new RuntimeExecutors(new SimpleTaskScheduler(OWN_SCHEDULER_THREADS), null, List.of(),
-                "Junction's own scheduler (" + OWN_SCHEDULER_THREADS + " threads)");
-    }
-
     /**
-     * The container's managed executors where it has them, Junction's own scheduler and asynchronous gateway threads
-     * otherwise. Asynchronous gateway calls run in a request context of their own, as polls do.
+     * The container's managed executors where it has them, the runtime's own scheduler and the extension's
+     * asynchronous gateway threads otherwise. Asynchronous gateway calls run in a request context of their own, as
+     * polls do.
      */
     static RuntimeExecutors find(BeanManager beanManager, RequestContexts requestContexts) {
         List<Runnable> onClose = new ArrayList<>();
-        Optional<ManagedScheduledExecutorService> scheduled = bean(beanManager, ManagedScheduledExecutorService.class,
-                onClose).or(() -> jndi(DEFAULT_SCHEDULED_EXECUTOR, ManagedScheduledExecutorService.class));
+        Optional<ExecutorTaskScheduler> scheduler = bean(beanManager, ManagedScheduledExecutorService.class, onClose)
+                .or(() -> jndi(DEFAULT_SCHEDULED_EXECUTOR, ManagedScheduledExecutorService.class))
+                .map(ExecutorTaskScheduler::new);
         Executor managedAsync = bean(beanManager, ManagedExecutorService.class, onClose)
                 .or(() -> jndi(DEFAULT_EXECUTOR, ManagedExecutorService.class))
                 .map(Executor.class::cast)
                 .orElse(null);
         Executor async = requestContexts.around(managedAsync != null ? managedAsync : ownAsyncExecutor(onClose));
-        RuntimeExecutors found = scheduled
-                .map(managed -> new RuntimeExecutors(new ExecutorTaskScheduler(managed), async, onClose,
-                        "the container's ManagedScheduledExecutorService"))
-                .orElseGet(() -> {
-                    RuntimeExecutors own = own();
-                    return new RuntimeExecutors(own.scheduler(), async, onClose, own.description());
-                });
-        LOG.log(System.Logger.Level.DEBUG, () -> "Pollers run on " + found.description() + "; asynchronous gateways on "
+        String description = scheduler.isPresent() ? "the container's ManagedScheduledExecutorService"
+                : "Junction's own scheduler";
+        LOG.log(System.Logger.Level.DEBUG, () -> "Pollers run on " + description + "; asynchronous gateways on "
                 + (managedAsync == null ? "Junction's own threads" : "the container's ManagedExecutorService"));
-        return found;
+        return new RuntimeExecutors(scheduler, async, List.copyOf(onClose), description);
     }
 
     /** Daemon threads for asynchronous gateway calls, created as needed and ended after a minute idle. */
@@ -89,12 +75,33 @@ record RuntimeExecutors(ExecutorTaskScheduler scheduler, Executor asyncGateway, 
         return pool;
     }
 
-    /** Cancels the schedules (shutting the threads down only when they are Junction's own), releases the beans. */
-    void close() {
-        scheduler.close();
-        releases.forEach(Runnable::run);
+    /**
+     * The executor a gateway interface names ({@code @MessagingGateway(asyncExecutor = "name")}): the one
+     * {@code @Named} bean of that name whose types include {@code Executor}, running each call in a request context;
+     * {@code null} when there is none, which the gateway reports.
+     */
+    static Executor named(String name, BeanManager beanManager, BeanReferences references,
+            RequestContexts requestContexts) {
+        Set<Bean<?>> named = beanManager.getBeans(name);
+        Bean<?> bean;
+        try {
+            bean = named.isEmpty() ? null : beanManager.resolve(named);
+        } catch (AmbiguousResolutionException ambiguous) {
+            bean = null;
+        }
+        if (bean == null) {
+            return null;
+        }
+        Bean<?> executor = bean;
+        return BeanReferences.beanTypeAssignableTo(executor, Executor.class)
+                .map(type -> requestContexts.around((Executor) references.of(executor, type)))
+                .orElse(null);
     }
 
+    /** Releases the bean references and shuts down the extension's own threads. */
+    void release() {
+        releases.forEach(Runnable::run);
+    }
     private static <T> Optional<T> bean(BeanManager beanManager, Class<T> type, List<Runnable> onClose) {
         Set<Bean<?>> beans = beanManager.getBeans(type);
         if (beans.isEmpty()) {

@@ -12,6 +12,8 @@ import dev.junction.api.convert.Converter;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
+import dev.junction.api.runtime.Junction;
+import dev.junction.impl.runtime.JunctionRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -110,7 +112,7 @@ class ConverterAndLoadBalancerBeansTest {
             assertThat(counter.place("2 x latte")).isEqualTo("2 of latte");
             assertThat(counter.place(7)).isEqualTo("1 of menu 7");
             assertThat(counter.place(new Order("tea", 3))).isEqualTo("3 of tea"); // no conversion needed
-            assertThat(container.select(JunctionRuntime.class).get().conversions().canConvert(String.class,
+            assertThat(((JunctionRuntime) container.select(Junction.class).get()).conversions().canConvert(String.class,
                     Order.class)).isTrue();
         } finally {
             container.shutdown();

@@ -10,9 +10,10 @@ import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.message.Message;
-import dev.junction.impl.endpoint.AbstractPollingEndpoint;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.runtime.Junction;
+import dev.junction.impl.endpoint.AbstractPollingEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
@@ -108,9 +109,9 @@ class DefaultPollerBeanTest {
             assertThat((String) tick.getPayload()).startsWith("tick ");
 
             PollerMetadata declared = container.select(PollerMetadata.class, DefaultPoller.Literal.INSTANCE).get();
-            JunctionRuntime runtime = container.select(JunctionRuntime.class).get();
+            Junction runtime = container.select(Junction.class).get();
             for (String id : List.of("defaultPolledWorker", "defaultPolledTicker")) {
-                AbstractPollingEndpoint endpoint = (AbstractPollingEndpoint) runtime.endpoints().endpoint(id)
+                AbstractPollingEndpoint endpoint = (AbstractPollingEndpoint) runtime.endpoint(id)
                         .orElseThrow();
                 assertThat(endpoint.getPoller().trigger()).isSameAs(declared.trigger());
                 assertThat(endpoint.getPoller().receiveTimeout()).isEqualTo(Duration.ofMillis(10));

@@ -20,6 +20,7 @@ import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.error.MessageRejectedException;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.endpoint.SourcePollingChannelAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -269,8 +270,8 @@ class EndpointAnnotationsTest {
     @Test
     void inboundAdapterIsPolledIntoItsChannelAndNullSendsNothing() {
         Ticker ticker = container.select(Ticker.class).get();
-        JunctionRuntime runtime = container.select(JunctionRuntime.class).get();
-        assertThat(runtime.endpoints().endpoint("ticker")).get().isInstanceOf(SourcePollingChannelAdapter.class);
+        Junction runtime = container.select(Junction.class).get();
+        assertThat(runtime.endpoint("ticker")).get().isInstanceOf(SourcePollingChannelAdapter.class);
 
         await().atMost(PATIENCE).until(() -> ticker.calls() >= 4);
 

@@ -12,6 +12,7 @@ import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.message.Message;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.ErrorChannel;
 import dev.junction.impl.channel.NullChannel;
@@ -119,17 +120,17 @@ class GatewayAndChannelTest {
         Message<?> drink = client.drinks.receive(Duration.ZERO); // the direct flow ran in this thread
         assertThat(drink).isNotNull();
         assertThat(drink.getPayload()).isEqualTo("hot latte");
-        assertThat(container.select(JunctionRuntime.class).get().channels().resolve("drinks").getName())
+        assertThat(container.select(Junction.class).get().channel("drinks").getName())
                 .isEqualTo("drinks");
     }
 
     @Test
     void undeclaredChannelIsASyntheticDirectChannelBean() {
         Client client = container.select(Client.class).get();
-        JunctionRuntime runtime = container.select(JunctionRuntime.class).get();
+        Junction runtime = container.select(Junction.class).get();
 
         assertThat(Containers.unwrap(client.orders)).isInstanceOf(DirectChannel.class)
-                .isSameAs(runtime.channels().resolve("orders"));
+                .isSameAs(runtime.channel("orders"));
         assertThat(client.orders.getSubscriberCount()).isEqualTo(1);
     }
 

@@ -11,7 +11,8 @@ import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.message.MessageBuilder;
-import dev.junction.impl.endpoint.AbstractEndpoint;
+import dev.junction.api.runtime.Endpoint;
+import dev.junction.api.runtime.Junction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -74,9 +75,9 @@ class LifecycleAndIsolationTest {
     @Test
     void pollingConsumerRunsAfterStartupAndStopsOnShutdown() {
         WeldContainer container = Containers.start("lifecycle", Queues.class, Worker.class);
-        JunctionRuntime runtime = container.select(JunctionRuntime.class).get();
-        AbstractEndpoint worker = runtime.endpoints().endpoint("worker").orElseThrow();
-        AbstractEndpoint lazy = runtime.endpoints().endpoint("lazy").orElseThrow();
+        Junction runtime = container.select(Junction.class).get();
+        Endpoint worker = runtime.endpoint("worker").orElseThrow();
+        Endpoint lazy = runtime.endpoint("lazy").orElseThrow();
         assertThat(runtime.isRunning()).isTrue();
         assertThat(worker.isRunning()).isTrue();
         assertThat(lazy.isRunning()).as("autoStartup = false").isFalse();
@@ -101,8 +102,8 @@ class LifecycleAndIsolationTest {
 
             assertThat(first.select(Notebook.class).get().notes()).containsExactly("only in the first");
             assertThat(second.select(Notebook.class).get().notes()).isEmpty();
-            MessageChannel firstNotes = first.select(JunctionRuntime.class).get().channels().resolve("notes");
-            MessageChannel secondNotes = second.select(JunctionRuntime.class).get().channels().resolve("notes");
+            MessageChannel firstNotes = first.select(Junction.class).get().channel("notes");
+            MessageChannel secondNotes = second.select(Junction.class).get().channel("notes");
             assertThat(firstNotes).isNotSameAs(secondNotes);
         } finally {
             first.shutdown();

@@ -8,6 +8,7 @@ import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.DirectChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -89,11 +90,11 @@ class OpenWebBeansTest {
     @Test
     void injectedChannelIsTheRuntimesChannel() {
         Client client = container.select(Client.class).get();
-        JunctionRuntime runtime = container.select(JunctionRuntime.class).get();
+        Junction runtime = container.select(Junction.class).get();
 
         assertThat(client.x.getName()).isEqualTo("x");
         assertThat(client.x).isInstanceOf(DirectChannel.class) // @Singleton: the runtime's own instance, no proxy
-                .isSameAs(runtime.channels().resolve("x"));
+                .isSameAs(runtime.channel("x"));
         assertThat(client.x.getSubscriberCount()).isZero();
         assertThat(client.orders.getSubscriberCount()).isEqualTo(1); // the Clerk's service activator
         assertThat(client.nullChannel.receive()).isNull();

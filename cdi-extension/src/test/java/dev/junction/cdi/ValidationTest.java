@@ -11,11 +11,12 @@ import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.runtime.Junction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** Every configuration problem fails the deployment, all of them reported at once. */
@@ -118,7 +119,7 @@ class ValidationTest {
                 .isInstanceOf(DeploymentException.class);
         var container = Containers.start("validation-second", Queues.class);
         try {
-            assertThat(container.select(JunctionRuntime.class).get().isRunning()).isTrue();
+            assertThat(container.select(Junction.class).get().isRunning()).isTrue();
         } finally {
             container.shutdown();
         }

@@ -11,7 +11,7 @@ import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.message.Message;
-import dev.junction.cdi.JunctionRuntime;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.ErrorChannel;
 import dev.junction.impl.channel.NullChannel;
@@ -90,11 +90,11 @@ class ChannelInjectionTest {
     Instance<MessageChannel> channels;
 
     @Inject
-    JunctionRuntime runtime;
+    Junction runtime;
 
     @Test
     void aChannelNobodyDeclaresIsADirectChannelBeanWithTheEndpointSubscribed() {
-        assertThat(words).isInstanceOf(DirectChannel.class).isSameAs(runtime.channels().resolve("words"));
+        assertThat(words).isInstanceOf(DirectChannel.class).isSameAs(runtime.channel("words"));
         assertThat(words.getName()).isEqualTo("words");
         assertThat(words.getSubscriberCount()).isEqualTo(1);
     }
@@ -111,7 +111,7 @@ class ChannelInjectionTest {
     @Test
     void theProducedChannelIsTheOneTheRuntimeResolves() {
         assertThat(shouts.getName()).isEqualTo("shouts");
-        MessageChannel resolved = runtime.channels().resolve("shouts");
+        MessageChannel resolved = runtime.channel("shouts");
         assertThat(resolved).isInstanceOf(PollableChannel.class);
 
         shouts.send(Message.of("through the bean"));

@@ -12,7 +12,7 @@ import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.message.ErrorMessage;
 import dev.junction.api.message.Message;
-import dev.junction.cdi.JunctionRuntime;
+import dev.junction.api.runtime.Junction;
 import dev.junction.tck.support.BeanDiscovery;
 import dev.junction.tck.support.Deployments;
 import dev.junction.tck.support.Waiting;
@@ -183,7 +183,7 @@ class PollerTest {
     Consumers consumers;
 
     @Inject
-    JunctionRuntime runtime;
+    Junction runtime;
 
     @Inject
     @Channel("paced")
@@ -223,7 +223,7 @@ class PollerTest {
         for (int i = 1; i <= 7; i++) {
             batches.send(Message.of("m" + i));
         }
-        runtime.endpoints().endpoint("batcher").orElseThrow().start();
+        runtime.endpoint("batcher").orElseThrow().start();
 
         await().atMost(Waiting.PATIENCE).until(() -> consumers.batchesByPoll().stream().mapToInt(List::size).sum() == 7);
         assertThat(consumers.batchesByPoll()).containsExactly(List.of("m1", "m2", "m3"), List.of("m4", "m5", "m6"),

@@ -1,12 +1,13 @@
 package dev.junction.impl.endpoint;
 
+import dev.junction.api.runtime.Endpoint;
 import java.util.Objects;
 
 /**
  * Base of every endpoint: an id, a running state and whether it starts with its application. Start and stop are
  * serialised, so concurrent calls cannot interleave half-started states.
  */
-public abstract class AbstractEndpoint implements Lifecycle {
+public abstract class AbstractEndpoint implements Lifecycle, Endpoint {
 
     private final String id;
     private final boolean autoStartup;
@@ -19,11 +20,13 @@ public abstract class AbstractEndpoint implements Lifecycle {
     }
 
     /** @return the endpoint's id, unique within its application */
+    @Override
     public String getId() {
         return id;
     }
 
     /** @return whether the application starts this endpoint (otherwise it starts on demand) */
+    @Override
     public boolean isAutoStartup() {
         return autoStartup;
     }

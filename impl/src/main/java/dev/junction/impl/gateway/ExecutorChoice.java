@@ -14,10 +14,11 @@ import java.util.function.Function;
 record ExecutorChoice(Executor executor, boolean available) {
 
     /**
-     * The builder's choice wins; else the annotation's: empty for the default, {@link MessagingGateway#NO_ASYNC_EXECUTOR}
-     * for none, any other value a name to look up.
+     * The builder's explicit choice wins; else the annotation's: empty for the default (the builder's default
+     * executor, else the gateway's own), {@link MessagingGateway#NO_ASYNC_EXECUTOR} for none, any other value a name
+     * to look up.
      */
-    static ExecutorChoice of(Class<?> serviceInterface, Executor given, boolean disabled,
+    static ExecutorChoice of(Class<?> serviceInterface, Executor given, boolean disabled, Executor fallback,
             Function<String, ? extends Executor> lookup, Problems problems) {
         if (given != null) {
             return new ExecutorChoice(given, true);
@@ -28,7 +29,7 @@ record ExecutorChoice(Executor executor, boolean available) {
         MessagingGateway annotation = serviceInterface.getAnnotation(MessagingGateway.class);
         String name = annotation == null ? "" : annotation.asyncExecutor();
         if (name.isEmpty()) {
-            return new ExecutorChoice(null, true);
+            return new ExecutorChoice(fallback, true);
         }
         if (MessagingGateway.NO_ASYNC_EXECUTOR.equals(name)) {
             return new ExecutorChoice(null, false);
@@ -37,7 +38,8 @@ record ExecutorChoice(Executor executor, boolean available) {
         if (found == null) {
             problems.add(GatewayDefaults.WHERE, GatewayRule.UNKNOWN_EXECUTOR, "the async executor '" + name + "' "
                     + (lookup == null ? "cannot be looked up: no executor lookup was given to the gateway factory"
-                    : "is unknown to the executor lookup"));
+                    : "names no executor; declare one under that name (under CDI a @Named(\"" + name + "\") bean of"
+                    + " type Executor) or correct the name"));
             return new ExecutorChoice(null, true);
         }
         return new ExecutorChoice(found, true);

@@ -36,7 +36,7 @@ final class GatewayAssembler {
         GatewayDefaults defaults = GatewayDefaults.resolve(serviceInterface, builder, channels, builder.expressionParser,
                 problems);
         ExecutorChoice executor = ExecutorChoice.of(serviceInterface, builder.asyncExecutor,
-                builder.asyncExecutorDisabled, builder.executorLookup, problems);
+                builder.asyncExecutorDisabled, builder.defaultAsyncExecutor, builder.executorLookup, problems);
         checkMapperConflicts(builder, defaults, problems);
         GatewayMethodMetadata.Context context = new GatewayMethodMetadata.Context(defaults, channels,
                 builder.expressionParser, builder.argsMapper, executor.available());

@@ -130,6 +130,7 @@ public final class GatewayProxyFactory {
         MethodArgsMessageMapper argsMapper;
         Executor asyncExecutor;
         boolean asyncExecutorDisabled;
+        Executor defaultAsyncExecutor;
         Function<String, ? extends Executor> executorLookup;
 
         // overrides of the gateway-wide defaults
@@ -185,6 +186,16 @@ public final class GatewayProxyFactory {
         public Builder<T> asyncExecutor(Executor executor) {
             this.asyncExecutor = Objects.requireNonNull(executor, "executor");
             this.asyncExecutorDisabled = false;
+            return this;
+        }
+
+        /**
+         * Runs asynchronous methods on this executor unless the interface chooses otherwise: an executor its
+         * {@link MessagingGateway#asyncExecutor()} names, or none ({@link MessagingGateway#NO_ASYNC_EXECUTOR}). A
+         * runtime shares one such executor among its gateways; its owner shuts it down.
+         */
+        public Builder<T> defaultAsyncExecutor(Executor executor) {
+            this.defaultAsyncExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

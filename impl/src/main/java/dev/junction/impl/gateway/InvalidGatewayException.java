@@ -1,5 +1,6 @@
 package dev.junction.impl.gateway;
 
+import dev.junction.api.error.ConfigurationException;
 import java.util.List;
 
 /**
@@ -7,20 +8,12 @@ import java.util.List;
  * call, and lists every problem found at once: each entry starts with a stable code ({@code JNC-04xx}), names
  * the method (or the gateway's defaults) at fault, and says which rule it breaks and what to change.
  */
-public class InvalidGatewayException extends IllegalArgumentException {
+public class InvalidGatewayException extends ConfigurationException {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
-
     public InvalidGatewayException(String gatewayInterface, List<String> problems) {
-        super(describe(gatewayInterface, problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    /** @return one line per problem, in the order they were found */
-    public List<String> getProblems() {
-        return problems;
+        super(describe(gatewayInterface, problems), problems);
     }
 
     private static String describe(String gatewayInterface, List<String> problems) {

@@ -106,6 +106,11 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
             return new ReplyProducerSettings(componentName);
         }
 
+        /** @return how errors and logs name the handler */
+        public String componentName() {
+            return componentName;
+        }
+
         public ReplyProducerSettings outputChannel(MessageChannel channel) {
             this.outputChannel = channel;
             return this;

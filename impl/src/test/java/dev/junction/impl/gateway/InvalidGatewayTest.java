@@ -196,7 +196,7 @@ class InvalidGatewayTest {
         assertThatThrownBy(() -> GatewayProxyFactory.builder(Named.class).channelResolver(channels)
                 .executorLookup(name -> null).create())
                 .isInstanceOf(InvalidGatewayException.class).hasMessageContaining("JNC-0422")
-                .hasMessageContaining("'pool' is unknown to the executor lookup");
+                .hasMessageContaining("'pool' names no executor; declare one under that name");
     }
 
     @MessagingGateway(defaultRequestChannel = "requests", asyncExecutor = "pool")

@@ -3,23 +3,18 @@ package dev.junction.examples.quickstart;
 import dev.junction.api.annotation.Header;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.annotation.ServiceActivator;
-import dev.junction.impl.channel.ChannelRegistry;
-import dev.junction.impl.channel.QueueChannel;
-import dev.junction.impl.endpoint.EndpointRegistry;
-import dev.junction.impl.gateway.GatewayProxyFactory;
-import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
-import dev.junction.impl.handler.support.Handlers;
-import dev.junction.impl.handler.support.RouterSettings;
+import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.poller.PollerSpec;
-import dev.junction.impl.scheduling.SimpleTaskScheduler;
+import dev.junction.api.runtime.Junction;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The seed's cafe, wired by hand with the plain-Java runtime: orders enter through a gateway, a router sends
- * hot drinks and cold drinks to two queue channels, a barista per queue polls it, and the prepared drink comes
- * back to the caller as the gateway's reply. Prints what flows and exits 0 once every order was served.
+ * The cafe in plain Java, declared with the flow builder: orders enter through a gateway, a router sends hot drinks
+ * and cold drinks to two queue channels, a barista per queue polls it, and the prepared drink comes back to the
+ * caller as the gateway's reply. Prints what flows and exits 0 once every order was served. It compiles against the
+ * api alone; the runtime is found on the class path.
  */
 public final class QuickstartApplication {
 
@@ -52,24 +47,18 @@ public final class QuickstartApplication {
     }
 
     public static void main(String[] args) {
-        ChannelRegistry channels = new ChannelRegistry();
-        Handlers handlers = Handlers.standard();
-        channels.register(new QueueChannel("hotDrinks", 10));
-        channels.register(new QueueChannel("coldDrinks", 10));
+        try (Junction junction = Junction.create()) {
+            // tag::wiring[]
+            PollerSpec everyTenMillis = PollerSpec.fixedDelay(Duration.ofMillis(10));
+            junction.flow("orders").route("payload.hot ? 'hotDrinks' : 'coldDrinks'").id("drinkRouter");
+            junction.flow(MessageChannels.queue("hotDrinks", 10)).poll(everyTenMillis)
+                    .handle(new Barista("hot")).id("hotBarista");
+            junction.flow(MessageChannels.queue("coldDrinks", 10)).poll(everyTenMillis)
+                    .handle(new Barista("cold")).id("coldBarista");
+            Cafe cafe = junction.gateway(Cafe.class);
+            junction.start();
+            // end::wiring[]
 
-        try (SimpleTaskScheduler scheduler = new SimpleTaskScheduler(4)) {
-            EndpointRegistry endpoints = new EndpointRegistry(channels, scheduler);
-            endpoints.consumer("drinkRouter", "orders",
-                    handlers.router("payload.hot ? 'hotDrinks' : 'coldDrinks'", RouterSettings.named("drinkRouter").resolver(channels)),
-                    null, true);
-            PollerSpec everyTenMillis = PollerSpec.fixedDelay(Duration.ofMillis(10)).receiveTimeout(Duration.ofMillis(500));
-            endpoints.consumer("hotBarista", "hotDrinks", handlers.serviceActivator(new Barista("hot"), null,
-                    ReplyProducerSettings.named("hotBarista").resolver(channels)), everyTenMillis.build(), true);
-            endpoints.consumer("coldBarista", "coldDrinks", handlers.serviceActivator(new Barista("cold"), null,
-                    ReplyProducerSettings.named("coldBarista").resolver(channels)), everyTenMillis.build(), true);
-            endpoints.startAll();
-
-            Cafe cafe = GatewayProxyFactory.builder(Cafe.class).channelResolver(channels).create();
             List<Order> orders = List.of(new Order(1, "latte", true), new Order(2, "iced tea", false),
                     new Order(3, "espresso", true), new Order(4, "lemonade", false), new Order(5, "mocha", true));
             List<CompletableFuture<Drink>> drinks = orders.stream().map(order -> {
@@ -85,8 +74,6 @@ public final class QuickstartApplication {
                 served++;
             }
             System.out.printf("%d of %d orders served%n", served, orders.size());
-            endpoints.stopAll();
-            GatewayProxyFactory.close(cafe);
         }
     }
 }

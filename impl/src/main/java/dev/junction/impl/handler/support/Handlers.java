@@ -172,7 +172,8 @@ public final class Handlers {
         return router(expression(expression), settings);
     }
 
-    private static MessageRouter router(MessageProcessor<?> keys, RouterSettings settings) {
+    /** A router whose destinations are what the processor computes (a lambda of one's own). */
+    public MessageRouter router(MessageProcessor<?> keys, RouterSettings settings) {
         return new MessageRouter(settings.componentName(), keys, settings.channelMapping(), settings.resolver(),
                 settings.defaultOutputChannel(), settings.resolutionRequired(), settings.order());
     }

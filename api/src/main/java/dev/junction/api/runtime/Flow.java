@@ -1,0 +1,117 @@
+package dev.junction.api.runtime;
+
+import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.poller.PollerSpec;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A message flow declared step by step, starting at an input channel: each step is an endpoint consuming what the
+ * step before it produced, joined by direct channels the runtime creates; {@link #channel(String)} joins them
+ * through a channel of one's own instead. A reply of the last step goes to the channel that ends the flow, or else
+ * to the message's reply channel, so a gateway gets it back.
+ *
+ * <pre>{@code
+ * junction.flow("orders").route("payload.hot ? 'hotDrinks' : 'coldDrinks'").id("drinkRouter");
+ * junction.flow("hotDrinks").poll(PollerSpec.fixedDelay(Duration.ofMillis(10)))
+ *         .handle(new Barista("hot")).id("hotBarista");
+ * }</pre>
+ *
+ * <p><b>Endpoint ids.</b> {@link #id(String)} names the endpoint the step before it made; an endpoint not named gets
+ * {@code <input channel>.<kind>#<n>} ({@code orders.transform#1}), <i>n</i> counting the flow's steps.
+ *
+ * <p><b>Errors.</b> A step checks its arguments when it is called; the method, expression, channel and poller
+ * problems of every flow are collected and reported together, each with its code, in one
+ * {@link dev.junction.api.error.ConfigurationException} from {@link Junction#start()} — before any message flows.
+ *
+ * <p><b>Services and expressions.</b> A service's method is the one its name gives, else its one public method
+ * annotated {@code @ServiceActivator} (for {@code handle}), else its one public method; parameters map as for
+ * annotated endpoints ({@code @Header}, {@code @Payload}, the payload converted). Where a step takes a
+ * {@code String}, it is a Jakarta EL expression over the message ({@code payload}, {@code headers}). A function or
+ * predicate receives the payload; a payload of another type than it expects fails that message, not the flow.
+ *
+ * <p>A flow is declared by one thread, before the runtime starts; not thread-safe.
+ */
+public interface Flow {
+
+    /**
+     * Names the endpoint the previous step made.
+     *
+     * @throws IllegalStateException when no step precedes it, or it was already named
+     */
+    Flow id(String endpointId);
+
+    /**
+     * Makes the next step poll its input, which must be a pollable channel (a queue), with this poller instead of
+     * the runtime's default poller.
+     */
+    Flow poll(PollerSpec poller);
+
+    /** A service activator invoking the service's {@code @ServiceActivator} method, or its one public method. */
+    Flow handle(Object service);
+
+    /** A service activator invoking the named method of the service. */
+    Flow handle(Object service, String methodName);
+
+    /** A service activator whose reply is the expression's value ({@code payload * 2}); {@code null}: no reply. */
+    Flow handle(String expression);
+
+    /** A service activator applying the function to the payload; a {@code null} result sends no reply. */
+    <P> Flow handle(Function<P, ?> function);
+
+    /** A transformer: the next step gets what the service's one public method (or the named one) returns. */
+    Flow transform(Object service, String methodName);
+
+    /** A transformer: the next step gets the expression's value as its payload. */
+    Flow transform(String expression);
+
+    /** A transformer: the next step gets the function's result as its payload; it must not return {@code null}. */
+    <P, R> Flow transform(Function<P, R> function);
+
+    /** A filter passing on the messages for which the expression is true and dropping the others. */
+    Flow filter(String expression);
+
+    /** A filter passing on the messages for which the expression is true, the others to the discard channel. */
+    Flow filter(String expression, String discardChannel);
+
+    /** A filter passing on the messages whose payload the predicate accepts and dropping the others. */
+    <P> Flow filter(Predicate<P> predicate);
+
+    /**
+     * A router sending each message to the channels the expression names ({@code headers['region']}); it ends
+     * the flow. A name no channel has fails that message with a {@code DestinationResolutionException}.
+     */
+    Flow route(String expression);
+
+    /** A router whose expression's values are keys of the mapping, each naming a channel; it ends the flow. */
+    Flow route(String expression, Map<String, String> channelsByKey);
+
+    /** A router sending each message to the channel (or channel name) the function returns; it ends the flow. */
+    <P> Flow route(Function<P, ?> function);
+
+    /**
+     * Joins the previous step to the next through the named channel (declared with {@link Junction#register}, or
+     * created as a direct channel); at the start of a flow, bridges the input to it; at its end, the last step's
+     * replies go there.
+     */
+    Flow channel(String name);
+
+    /** As {@link #channel(String)}, registering the channel first when the runtime does not know it yet. */
+    Flow channel(MessageChannel channel);
+
+    /** Sends a copy of every message passing this point to the named channel, too. */
+    Flow wireTap(String channelName);
+
+    /** Logs every message passing this point (the payload at INFO, logger {@code dev.junction.logging}). */
+    Flow log();
+
+    /**
+     * Logs every message passing this point.
+     *
+     * @param level      the level
+     * @param expression what to log ({@code payload.customer}); {@code null} for the payload
+     */
+    Flow log(Level level, String expression);
+}

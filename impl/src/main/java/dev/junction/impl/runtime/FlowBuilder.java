@@ -1,0 +1,434 @@
+package dev.junction.impl.runtime;
+
+import dev.junction.api.channel.InterceptableChannel;
+import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.error.MessageHandlingException;
+import dev.junction.api.handler.MessageHandler;
+import dev.junction.api.message.Message;
+import dev.junction.api.poller.PollerMetadata;
+import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.runtime.Flow;
+import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
+import dev.junction.impl.handler.BridgeHandler;
+import dev.junction.impl.handler.MessageFilter;
+import dev.junction.impl.handler.MessageProcessor;
+import dev.junction.impl.handler.MessageTransformingHandler;
+import dev.junction.impl.handler.ServiceActivatingHandler;
+import dev.junction.impl.handler.support.Handlers;
+import dev.junction.impl.handler.support.RouterSettings;
+import dev.junction.impl.interceptor.WireTap;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Records a flow's steps as they are declared and builds them when the runtime starts, once every flow declared
+ * its channels: each step becomes an endpoint consuming its input channel, replying to the next step's.
+ */
+final class FlowBuilder implements Flow {
+
+    private final JunctionRuntime runtime;
+    private final String name;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Tap> taps = new ArrayList<>();
+    /** The channel the next step consumes. */
+    private String current;
+    private PollerSpec nextPoller;
+    private boolean routed;
+
+    FlowBuilder(JunctionRuntime runtime, String inputChannel) {
+        this.runtime = runtime;
+        this.name = inputChannel;
+        this.current = inputChannel;
+    }
+
+    // --- steps --------------------------------------------------------------------------------------------------
+
+    @Override
+    public Flow id(String endpointId) {
+        Objects.requireNonNull(endpointId, "endpointId");
+        if (steps.isEmpty()) {
+            throw new IllegalStateException("Flow '" + name + "': id(\"" + endpointId + "\") names the endpoint of"
+                    + " the step before it, and there is none; call it right after handle(), transform()...");
+        }
+        Step last = steps.get(steps.size() - 1);
+        if (last.id != null) {
+            throw new IllegalStateException("Flow '" + name + "': the " + last.kind + " step is already named '"
+                    + last.id + "'; name each step once");
+        }
+        last.id = endpointId;
+        return this;
+    }
+
+    @Override
+    public Flow poll(PollerSpec poller) {
+        Objects.requireNonNull(poller, "poller");
+        requireOpen("poll");
+        if (nextPoller != null) {
+            throw new IllegalStateException("Flow '" + name + "': poll() was called twice before a step; a poller"
+                    + " belongs to the step after it");
+        }
+        nextPoller = poller;
+        return this;
+    }
+
+    @Override
+    public Flow handle(Object service) {
+        return handle(service, null);
+    }
+
+    @Override
+    public Flow handle(Object service, String methodName) {
+        Objects.requireNonNull(service, "service");
+        return step("handle", settings -> runtime.handlers().serviceActivator(service, methodName, settings));
+    }
+
+    @Override
+    public Flow handle(String expression) {
+        Objects.requireNonNull(expression, "expression");
+        return step("handle", settings -> runtime.handlers().serviceActivator(expression, settings));
+    }
+
+    @Override
+    public <P> Flow handle(Function<P, ?> function) {
+        Objects.requireNonNull(function, "function");
+        return step("handle", settings -> new ServiceActivatingHandler(onPayload(function, settings), settings));
+    }
+
+    @Override
+    public Flow transform(Object service, String methodName) {
+        Objects.requireNonNull(service, "service");
+        return step("transform", settings -> runtime.handlers().transformer(service, methodName, settings));
+    }
+
+    @Override
+    public Flow transform(String expression) {
+        Objects.requireNonNull(expression, "expression");
+        return step("transform", settings -> runtime.handlers().transformer(expression, settings));
+    }
+
+    @Override
+    public <P, R> Flow transform(Function<P, R> function) {
+        Objects.requireNonNull(function, "function");
+        return step("transform", settings -> new MessageTransformingHandler(onPayload(function, settings),
+                settings));
+    }
+
+    @Override
+    public Flow filter(String expression) {
+        Objects.requireNonNull(expression, "expression");
+        return step("filter", settings -> runtime.handlers().filter(expression, null, false, settings));
+    }
+
+    @Override
+    public Flow filter(String expression, String discardChannel) {
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(discardChannel, "discardChannel");
+        return step("filter", settings -> runtime.handlers().filter(expression, declared(discardChannel,
+                "discard channel"), false, settings));
+    }
+
+    @Override
+    public <P> Flow filter(Predicate<P> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return step("filter", settings -> {
+            MessageProcessor<Object> test = onPayload((P payload) -> predicate.test(payload), settings);
+            return new MessageFilter(message -> Boolean.TRUE.equals(test.process(message)), null, false, settings);
+        });
+    }
+
+    @Override
+    public Flow route(String expression) {
+        return route(expression, Map.of());
+    }
+
+    @Override
+    public Flow route(String expression, Map<String, String> channelsByKey) {
+        Objects.requireNonNull(expression, "expression");
+        Map<String, String> mapping = Map.copyOf(channelsByKey);
+        step("route", settings -> runtime.handlers().router(expression, routerSettings(settings, mapping)));
+        routed = true;
+        return this;
+    }
+
+    @Override
+    public <P> Flow route(Function<P, ?> function) {
+        Objects.requireNonNull(function, "function");
+        step("route", settings -> runtime.handlers().router(onPayload(function, settings),
+                routerSettings(settings, Map.of())));
+        routed = true;
+        return this;
+    }
+
+    @Override
+    public Flow channel(String channelName) {
+        Objects.requireNonNull(channelName, "channelName");
+        requireOpen("channel");
+        runtime.channels().getOrCreateDirect(channelName); // gateways and other flows may name it before start
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (last == null || last.output != null || nextPoller != null) {
+            // nothing to join yet (or already joined): a bridge carries the messages over
+            step("bridge", BridgeHandler::new);
+            last = steps.get(steps.size() - 1);
+        }
+        last.output = channelName;
+        current = channelName;
+        return this;
+    }
+
+    @Override
+    public Flow channel(MessageChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        if (runtime.channels().find(channel.getName()).orElse(null) != channel) {
+            runtime.register(channel);
+        }
+        return channel(channel.getName());
+    }
+
+    @Override
+    public Flow wireTap(String channelName) {
+        Objects.requireNonNull(channelName, "channelName");
+        requireOpen("wireTap");
+        taps.add(new Tap(joiningChannel(), channelName));
+        return this;
+    }
+
+    @Override
+    public Flow log() {
+        return log(Level.INFO, null);
+    }
+
+    @Override
+    public Flow log(Level level, String expression) {
+        Objects.requireNonNull(level, "level");
+        requireOpen("log");
+        String channel = joiningChannel();
+        // parsed now, so a bad expression surfaces with the other problems of the flow
+        MessageHandler logger = runtime.handlers().logging(level, null, expression, false);
+        taps.add(new Tap(channel, logger));
+        return this;
+    }
+
+    // --- building -----------------------------------------------------------------------------------------------
+
+    /**
+     * Builds the endpoints and taps, adding every problem found to {@code problems}.
+     *
+     * @param claimedIds the endpoint ids the flows built so far claimed, failed steps included
+     */
+    void build(List<String> problems, Set<String> claimedIds) {
+        if (steps.isEmpty()) {
+            problems.add(RuntimeRule.EMPTY_FLOW.problem("the flow from '" + name + "' declares no step"
+                    + (nextPoller == null ? "" : ", only a poller") + "; add one (handle, transform, filter, route,"
+                    + " channel) or remove the flow"));
+            return;
+        }
+        if (nextPoller != null) {
+            problems.add(RuntimeRule.INVALID_POLLER.problem("the flow from '" + name + "' ends with poll(); a"
+                    + " poller belongs to the step after it: add that step or remove poll()"));
+        }
+        Step last = steps.get(steps.size() - 1);
+        if (last.output != null && last.outputImplicit) {
+            // the flow ends at a tap: the messages go on to the caller waiting for a reply, if any
+            step("reply", settings -> new ServiceActivatingHandler(
+                    message -> message.getHeaders().getReplyChannel() == null ? null : message, settings));
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            buildStep(steps.get(i), i + 1, problems, claimedIds);
+        }
+        for (Tap tap : taps) {
+            tap.build(problems);
+        }
+    }
+
+    private void buildStep(Step step, int index, List<String> problems, Set<String> claimedIds) {
+        String id = step.id != null ? step.id : name + "." + step.kind + "#" + index;
+        String where = "flow '" + name + "', step " + index + " (" + step.kind + ", endpoint '" + id + "')";
+        if (!claimedIds.add(id) || runtime.endpoints().endpoint(id).isPresent()) {
+            problems.add(RuntimeRule.DUPLICATE_ENDPOINT_ID.problem(where + ": another endpoint has the id '" + id
+                    + "'; give this step another id()"));
+            return;
+        }
+        MessageChannel input = runtime.channels().getOrCreateDirect(step.input);
+        PollerMetadata poller = null;
+        if (step.poller != null) {
+            try {
+                poller = step.poller.build();
+            } catch (IllegalStateException invalid) {
+                problems.add(RuntimeRule.INVALID_POLLER.problem(where + ": " + invalid.getMessage()));
+                return;
+            }
+        }
+        if (input instanceof SubscribableChannel && poller != null) {
+            problems.add(RuntimeRule.POLLER_MISMATCH.problem(where + " polls '" + step.input + "', a subscribable"
+                    + " channel that pushes its messages; remove poll() or register '" + step.input + "' as a queue"));
+            return;
+        }
+        if (input instanceof PollableChannel && poller == null && runtime.endpoints().getDefaultPoller().isEmpty()) {
+            problems.add(RuntimeRule.POLLER_MISMATCH.problem(where + " consumes '" + step.input + "', a pollable"
+                    + " channel, without a poller; add poll(...) before the step or give the runtime a default"
+                    + " poller"));
+            return;
+        }
+        ReplyProducerSettings settings = ReplyProducerSettings.named(id).resolver(runtime.channels());
+        if (step.output != null) {
+            settings.outputChannel(runtime.channels().getOrCreateDirect(step.output));
+        }
+        MessageHandler handler;
+        try {
+            handler = step.handler.create(settings);
+        } catch (UnknownChannel unknown) {
+            problems.add(RuntimeRule.UNKNOWN_CHANNEL.problem(where + ": " + unknown.getMessage()));
+            return;
+        } catch (RuntimeException invalid) {
+            problems.add(RuntimeRule.INVALID_STEP.problem(where + ": " + invalid.getMessage()));
+            return;
+        }
+        runtime.endpoints().consumer(id, input, handler, poller, true);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private Flow step(String kind, HandlerFactory handler) {
+        requireOpen(kind);
+        Step previous = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (previous != null && previous.output == null) {
+            previous.output = implicitChannel();
+            previous.outputImplicit = true;
+            current = previous.output;
+        }
+        steps.add(new Step(kind, current, nextPoller, handler));
+        nextPoller = null;
+        return this;
+    }
+
+    /** @return the channel between the last step and the next, created now if the last step has none yet */
+    private String joiningChannel() {
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (last != null && last.output == null) {
+            last.output = implicitChannel();
+            last.outputImplicit = true;
+            current = last.output;
+        }
+        return current;
+    }
+
+    private String implicitChannel() {
+        String channel = name + "#" + steps.size();
+        runtime.channels().getOrCreateDirect(channel);
+        return channel;
+    }
+
+    private void requireOpen(String what) {
+        if (routed) {
+            throw new IllegalStateException("Flow '" + name + "' ended with route(); " + what + "() cannot follow"
+                    + " it: the router sends to the channels it names, so start a flow from each of them");
+        }
+    }
+
+    private MessageChannel declared(String channelName, String role) {
+        return runtime.channels().find(channelName).orElseThrow(() -> new UnknownChannel("the " + role + " '"
+                + channelName + "' is not declared; register it or start a flow from it"));
+    }
+
+    private RouterSettings routerSettings(ReplyProducerSettings settings, Map<String, String> mapping) {
+        return RouterSettings.named(settings.componentName()).resolver(runtime.channels()).channelMapping(mapping);
+    }
+
+    /**
+     * A processor applying a function to the payload; a payload of a type the function does not take fails that
+     * message, naming the endpoint.
+     */
+    @SuppressWarnings("unchecked")
+    private static <P> MessageProcessor<Object> onPayload(Function<P, ?> function, ReplyProducerSettings settings) {
+        String endpoint = settings.componentName();
+        return message -> {
+            P payload;
+            try {
+                payload = (P) message.getPayload();
+                return function.apply(payload);
+            } catch (ClassCastException wrongType) {
+                throw new MessageHandlingException(message, "Endpoint '" + endpoint + "' cannot apply its function"
+                        + " to a payload of type " + message.getPayload().getClass().getName() + ": " + wrongType
+                        .getMessage() + "; convert the payload first (transform) or route it elsewhere", wrongType);
+            }
+        };
+    }
+
+    /** Builds a step's handler once its endpoint id and output channel are known. */
+    @FunctionalInterface
+    private interface HandlerFactory {
+        MessageHandler create(ReplyProducerSettings settings);
+    }
+
+    private static final class Step {
+        final String kind;
+        final String input;
+        final PollerSpec poller;
+        final HandlerFactory handler;
+        String id;
+        String output;
+        boolean outputImplicit;
+
+        Step(String kind, String input, PollerSpec poller, HandlerFactory handler) {
+            this.kind = kind;
+            this.input = input;
+            this.poller = poller;
+            this.handler = handler;
+        }
+    }
+
+    /** A copy of every message sent to a channel, to another channel or to a logger. */
+    private final class Tap {
+        final String channel;
+        final String target;
+        final MessageHandler logger;
+
+        Tap(String channel, String target) {
+            this.channel = channel;
+            this.target = target;
+            this.logger = null;
+        }
+
+        Tap(String channel, MessageHandler logger) {
+            this.channel = channel;
+            this.target = null;
+            this.logger = logger;
+        }
+
+        void build(List<String> problems) {
+            MessageChannel tapped = runtime.channels().getOrCreateDirect(channel);
+            if (!(tapped instanceof InterceptableChannel interceptable)) {
+                problems.add(RuntimeRule.INVALID_STEP.problem("flow '" + name + "': channel '" + channel + "' cannot"
+                        + " be tapped: it takes no interceptors"));
+                return;
+            }
+            if (logger != null) {
+                interceptable.addInterceptor(new LoggingTap(logger));
+                return;
+            }
+            if (runtime.channels().find(target).isEmpty()) {
+                problems.add(RuntimeRule.UNKNOWN_CHANNEL.problem("flow '" + name + "': the wire tap channel '" + target
+                        + "' is not declared; register it or start a flow from it"));
+                return;
+            }
+            interceptable.addInterceptor(new WireTap(target, runtime.channels()));
+        }
+    }
+
+    /** A channel named by a step that nobody declared. */
+    private static final class UnknownChannel extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownChannel(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package dev.junction.impl.runtime;
+
+import dev.junction.api.channel.ChannelInterceptor;
+import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.convert.Converter;
+import dev.junction.api.error.ConfigurationException;
+import dev.junction.api.poller.PollerMetadata;
+import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.runtime.Endpoint;
+import dev.junction.api.runtime.Flow;
+import dev.junction.api.runtime.Junction;
+import dev.junction.impl.channel.ChannelRegistry;
+import dev.junction.impl.convert.ConversionRegistry;
+import dev.junction.impl.endpoint.EndpointRegistry;
+import dev.junction.impl.expression.ExpressionParser;
+import dev.junction.impl.gateway.GatewayProxyFactory;
+import dev.junction.impl.handler.support.Handlers;
+import dev.junction.impl.interceptor.GlobalChannelInterceptor;
+import dev.junction.impl.interceptor.GlobalInterceptors;
+import dev.junction.impl.scheduling.ExecutorTaskScheduler;
+import dev.junction.impl.scheduling.SimpleTaskScheduler;
+import dev.junction.impl.scheduling.TaskScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The runtime of one application, and its one composition root: channels, endpoints, the scheduler and executors,
+ * conversions, expressions, gateways, flows, start, the draining stop and close. Plain Java builds it through
+ * {@link Junction#builder()}; the CDI extension through {@link #builder()}, handing it the container's services
+ * (managed executors, the EL resolver of named beans, converter beans) — so both get the same object and defaults.
+ *
+ * <p>Nothing here is static: two runtimes in one JVM never share a channel. Thread-safe.
+ */
+public final class JunctionRuntime implements Junction {
+
+    private static final System.Logger LOG = System.getLogger(JunctionRuntime.class.getName());
+
+    private final GlobalInterceptors globalInterceptors = new GlobalInterceptors();
+    private final ChannelRegistry channels = new ChannelRegistry(globalInterceptors::apply);
+    private final ExecutorTaskScheduler scheduler;
+    private final EndpointRegistry endpoints;
+    private final ConversionRegistry conversions;
+    private final ExpressionParser parser;
+    private final Handlers handlers;
+    private final Executor asyncExecutor;
+    private final Function<String, ? extends Executor> executorLookup;
+    private final Duration drainTimeout;
+    private final Map<Class<?>, Object> gateways = new ConcurrentHashMap<>();
+    private final List<FlowBuilder> flows = new CopyOnWriteArrayList<>();
+    private final List<Runnable> releases = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JunctionRuntime(Builder settings) {
+        this.scheduler = settings.scheduler != null ? settings.scheduler
+                : new SimpleTaskScheduler(settings.schedulerThreads);
+        this.conversions = settings.conversions != null ? settings.conversions : settings.converters.build();
+        this.parser = settings.parser != null ? settings.parser : ExpressionParser.standard();
+        this.handlers = new Handlers(conversions, parser);
+        this.endpoints = new EndpointRegistry(channels, scheduler);
+        SharedAsyncExecutor shared = settings.asyncExecutor == null ? new SharedAsyncExecutor() : null;
+        this.asyncExecutor = shared != null ? shared : settings.asyncExecutor;
+        if (shared != null) {
+            releases.add(shared::close);
+        }
+        this.executorLookup = settings.executorLookup;
+        this.drainTimeout = settings.drainTimeout;
+        settings.interceptors.forEach(globalInterceptors::register);
+        if (settings.defaultPoller != null) {
+            endpoints.setDefaultPoller(settings.defaultPoller);
+        }
+    }
+
+    /** @return a builder with every default; the container-service settings are for integrations such as CDI */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // --- the application's view (Junction) -------------------------------------------------------------------
+
+    @Override
+    public <C extends MessageChannel> C register(C channel) {
+        try {
+            return channels.register(channel);
+        } catch (IllegalStateException duplicate) {
+            throw new ConfigurationException(List.of(RuntimeRule.DUPLICATE_CHANNEL.problem(duplicate.getMessage())));
+        }
+    }
+
+    @Override
+    public MessageChannel channel(String name) {
+        return channels.resolve(name);
+    }
+
+    @Override
+    public Flow flow(String inputChannel) {
+        Objects.requireNonNull(inputChannel, "inputChannel");
+        if (started.get()) {
+            throw new IllegalStateException("The runtime has started; declare the flow from '" + inputChannel
+                    + "' before start()");
+        }
+        channels.getOrCreateDirect(inputChannel); // gateways and other flows may name it before start
+        FlowBuilder flow = new FlowBuilder(this, inputChannel);
+        flows.add(flow);
+        return flow;
+    }
+
+    @Override
+    public Flow flow(MessageChannel input) {
+        Objects.requireNonNull(input, "input");
+        if (channels.find(input.getName()).orElse(null) != input) {
+            register(input);
+        }
+        return flow(input.getName());
+    }
+
+    @Override
+    public <T> T gateway(Class<T> type) {
+        return type.cast(gateways.computeIfAbsent(type, t -> {
+            GatewayProxyFactory.Builder<T> builder = GatewayProxyFactory.builder(type)
+                    .channelResolver(channels)
+                    .expressionParser(parser)
+                    .conversionRegistry(conversions)
+                    .defaultAsyncExecutor(asyncExecutor);
+            if (executorLookup != null) {
+                builder.executorLookup(executorLookup);
+            }
+            return builder.create();
+        }));
+    }
+
+    @Override
+    public Optional<Endpoint> endpoint(String id) {
+        return endpoints.endpoint(id).map(Endpoint.class::cast);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when the runtime is closed
+     */
+    @Override
+    public void start() {
+        if (closed.get()) {
+            throw new IllegalStateException("The runtime is closed; build a new one");
+        }
+        if (!started.compareAndSet(false, true)) {
+            if (stopped.get()) {
+                throw new IllegalStateException("The runtime was stopped or failed to start; build a new one");
+            }
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> claimedIds = new HashSet<>();
+        flows.forEach(flow -> flow.build(problems, claimedIds));
+        if (!problems.isEmpty()) {
+            stopped.set(true); // what was built stays stopped: a runtime that failed to start can only be closed
+            throw new ConfigurationException(problems);
+        }
+        endpoints.startAll();
+    }
+
+    @Override
+    public boolean stop() {
+        if (!started.get() || !stopped.compareAndSet(false, true)) {
+            return true;
+        }
+        gateways.values().forEach(GatewayProxyFactory::refuseNewCalls);
+        return endpoints.stopAll(drainTimeout, () -> gateways.values().stream()
+                .allMatch(gateway -> GatewayProxyFactory.callsInProgress(gateway) == 0));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started.get() && !stopped.get();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stop();
+        gateways.values().forEach(GatewayProxyFactory::close);
+        scheduler.close();
+        for (Runnable release : releases) {
+            try {
+                release.run();
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, "Releasing a resource of the runtime failed", failed);
+            }
+        }
+    }
+
+    // --- what integrations (the CDI extension) and the flows build on -----------------------------------------
+
+    /** @return the named channels */
+    public ChannelRegistry channels() {
+        return channels;
+    }
+
+    /** @return the endpoints */
+    public EndpointRegistry endpoints() {
+        return endpoints;
+    }
+
+    /** @return what pollers schedule on */
+    public TaskScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** @return the payload converters, used by handler methods and gateways */
+    public ConversionRegistry conversions() {
+        return conversions;
+    }
+
+    /** @return the handler factory, with this runtime's conversions and expression parser */
+    public Handlers handlers() {
+        return handlers;
+    }
+
+    /** @return the global channel interceptors, applied to every channel registered */
+    public GlobalInterceptors globalInterceptors() {
+        return globalInterceptors;
+    }
+
+    /** Registers something to release on {@link #close()}, after the endpoints stopped (a bean reference). */
+    public void onClose(Runnable release) {
+        releases.add(Objects.requireNonNull(release, "release"));
+    }
+
+    @Override
+    public String toString() {
+        return "Junction[" + channels.channels().size() + " channels, gateways " + gateways.keySet() + "]";
+    }
+
+    /**
+     * Settings of a runtime: the application's ({@link Junction.Builder}) and the container services an
+     * integration hands over. Not thread-safe; one build per builder.
+     */
+    public static final class Builder implements Junction.Builder {
+
+        private ExecutorTaskScheduler scheduler;
+        private int schedulerThreads = DEFAULT_SCHEDULER_THREADS;
+        private ConversionRegistry conversions;
+        private final ConversionRegistry.Builder converters = ConversionRegistry.builder();
+        private ExpressionParser parser;
+        private Executor asyncExecutor;
+        private Function<String, ? extends Executor> executorLookup;
+        private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        private final List<GlobalChannelInterceptor> interceptors = new ArrayList<>();
+        private PollerMetadata defaultPoller;
+        private final List<String> problems = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        @Override
+        public Builder defaultPoller(PollerSpec poller) {
+            try {
+                defaultPoller = poller.build();
+            } catch (IllegalStateException invalid) {
+                problems.add(RuntimeRule.INVALID_DEFAULT_POLLER.problem("the default poller is invalid: "
+                        + invalid.getMessage()));
+            }
+            return this;
+        }
+
+        @Override
+        public Builder globalInterceptor(ChannelInterceptor interceptor, int order, String... channelPatterns) {
+            Objects.requireNonNull(interceptor, "interceptor");
+            String patterns = channelPatterns.length == 0 ? "*" : String.join(",", channelPatterns);
+            interceptors.add(GlobalChannelInterceptor.of(interceptor, patterns, order));
+            return this;
+        }
+
+        @Override
+        public <S, T> Builder converter(Class<S> source, Class<T> target,
+                Converter<? super S, ? extends T> converter) {
+            converters.register(source, target, converter);
+            return this;
+        }
+
+        @Override
+        public Builder asyncExecutor(Executor executor) {
+            this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        @Override
+        public Builder drainTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+                throw new IllegalArgumentException("The drain timeout must not be negative, was " + timeout);
+            }
+            this.drainTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public Builder schedulerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("The scheduler needs at least one thread, was " + threads);
+            }
+            this.schedulerThreads = threads;
+            return this;
+        }
+
+        /**
+         * Pollers schedule on this scheduler instead of Junction's own; {@link JunctionRuntime#close()} closes it
+         * (a scheduler over a container's managed executor only cancels its schedules).
+         */
+        public Builder scheduler(ExecutorTaskScheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** Expressions are parsed by this parser (one resolving a container's named beans). */
+        public Builder expressionParser(ExpressionParser parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        /** The payload conversions, replacing those of {@link #converter}. */
+        public Builder conversions(ConversionRegistry conversions) {
+            this.conversions = Objects.requireNonNull(conversions, "conversions");
+            return this;
+        }
+
+        /** Finds the executors gateway interfaces name ({@code @MessagingGateway(asyncExecutor = "...")}). */
+        public Builder executorLookup(Function<String, ? extends Executor> lookup) {
+            this.executorLookup = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException listing every problem of the settings
+         */
+        @Override
+        public JunctionRuntime build() {
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new JunctionRuntime(this);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.junction.impl.runtime;
+
+/**
+ * The coded rules a runtime and its flows check before anything starts; each problem names the flow, step or
+ * channel at fault and the fix after the rule.
+ */
+enum RuntimeRule {
+    DUPLICATE_CHANNEL("JNC-0600", "channel names are unique within a runtime"),
+    INVALID_POLLER("JNC-0601", "a poller sets exactly one trigger and valid options"),
+    DUPLICATE_ENDPOINT_ID("JNC-0602", "endpoint ids are unique within a runtime"),
+    INVALID_STEP("JNC-0603", "a step's method or expression must be usable"),
+    POLLER_MISMATCH("JNC-0604", "a pollable input is polled and a subscribable one is not"),
+    UNKNOWN_CHANNEL("JNC-0605", "a channel a step names must be declared"),
+    EMPTY_FLOW("JNC-0606", "a flow has at least one step"),
+    INVALID_DEFAULT_POLLER("JNC-0607", "the default poller must be valid");
+
+    private final String code;
+    private final String rule;
+
+    RuntimeRule(String code, String rule) {
+        this.code = code;
+        this.rule = rule;
+    }
+
+    /** @return the problem's text: code, what is wrong, the rule it breaks */
+    String problem(String what) {
+        return code + " " + what + " (" + rule + ")";
+    }
+
+    String code() {
+        return code;
+    }
+}
