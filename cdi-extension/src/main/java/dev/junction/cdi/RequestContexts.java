@@ -1,6 +1,8 @@
 package dev.junction.cdi;
 
 import dev.junction.api.handler.MessageHandler;
+import dev.junction.api.handler.Ordered;
+import dev.junction.api.message.Message;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -49,10 +51,46 @@ final class RequestContexts {
         return task -> executor.execute(() -> run(task));
     }
 
-    /** @return the handler, each of its messages handled in a request context */
+    /**
+     * @return the handler, each of its messages handled in a request context; it keeps the handler's order and
+     *         name, which channels read to sort their subscribers and to report failures
+     */
     MessageHandler around(MessageHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        return message -> run(() -> handler.handleMessage(message));
+        // Ordered only when the handler is: a channel places handlers without an order after all ordered ones
+        return handler instanceof Ordered ? new OrderedInRequestContext(handler) : new InRequestContext(handler);
+    }
+
+    /** A handler whose messages are handled in a request context. */
+    private class InRequestContext implements MessageHandler {
+        final MessageHandler handler;
+
+        InRequestContext(MessageHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void handleMessage(Message<?> message) {
+            run(() -> handler.handleMessage(message));
+        }
+
+        @Override
+        public String toString() {
+            return handler.toString();
+        }
+    }
+
+    /** The same for an {@link Ordered} handler, at the handler's place among its channel's subscribers. */
+    private final class OrderedInRequestContext extends InRequestContext implements Ordered {
+
+        OrderedInRequestContext(MessageHandler handler) {
+            super(handler);
+        }
+
+        @Override
+        public int getOrder() {
+            return ((Ordered) handler).getOrder();
+        }
     }
 
     private void run(Runnable work) {

@@ -1,5 +1,6 @@
 package dev.junction.impl.expression;
 
+import dev.junction.api.error.MessagingException;
 import dev.junction.api.message.Message;
 import jakarta.el.ELException;
 import jakarta.el.ELResolver;
@@ -16,6 +17,14 @@ import java.util.Objects;
  * a {@code String}, ...) with one exception: a {@code null} result stays {@code null} unless the expected type is
  * primitive (then {@code 0} or {@code false}), since in messaging {@code null} means "absent" and EL's
  * {@code null}-to-{@code ""} rule would invent values.
+ *
+ * <p>Every failure of an evaluation, whatever throws it (EL itself, its arithmetic and coercions, which let
+ * {@code NumberFormatException}s and {@code IllegalArgumentException}s through bare, or a method the expression
+ * calls), reaches the caller as an {@link ExpressionEvaluationException} naming the expression and, when its owner
+ * {@linkplain #usedIn(String) said so}, where it is used. One exception passes as it is: a
+ * {@link MessagingException} thrown by a method the expression calls. Such an exception is thrown on purpose, and
+ * its type means something to callers and error handlers (a {@code MessageRejectedException}, an
+ * {@code ExpressionEvaluationException} of a nested evaluation), so wrapping it would hide what it says.
  */
 public final class Expression {
 
@@ -23,12 +32,30 @@ public final class Expression {
     private final ValueExpression parsed;
     private final ELResolver resolver;
     private final ExpressionFactory factory;
+    private final String place;
 
-    Expression(String text, ValueExpression parsed, ELResolver resolver, ExpressionFactory factory) {
+    Expression(String text, ValueExpression parsed, ELResolver resolver, ExpressionFactory factory, String place) {
         this.text = text;
         this.parsed = parsed;
         this.resolver = resolver;
         this.factory = factory;
+        this.place = place;
+    }
+
+    /**
+     * Names where the expression is used, so that its failures tell which expression of an application to fix.
+     *
+     * @param place a phrase naming the owner, read in parentheses after the expression: {@code endpoint 'pricer'},
+     *              {@code the payload expression of Orders.place(String)}
+     * @return the same expression, sharing this one's parse (nothing is parsed again), used at that place
+     */
+    public Expression usedIn(String place) {
+        return new Expression(text, parsed, resolver, factory, Objects.requireNonNull(place, "place"));
+    }
+
+    /** @return where the expression is used, or {@code null} when its owner did not say */
+    public String getPlace() {
+        return place;
     }
 
     /** @return the expression as it was written */
@@ -81,9 +108,9 @@ public final class Expression {
         Object value;
         try {
             value = parsed.getValue(context);
-        } catch (ELException failure) {
-            throw new ExpressionEvaluationException(message, text,
-                    "Cannot evaluate expression '" + text + "': " + describe(failure), failure);
+        } catch (RuntimeException failure) {
+            throw failed(failure, message, "Cannot evaluate expression '" + text + "'" + placed() + ": "
+                    + describe(failure) + JoinHint.forFailure(text, failure));
         }
         return convert(value, expectedType, context, message);
     }
@@ -99,11 +126,31 @@ public final class Expression {
         try {
             // unchecked: for a primitive type, Class<T> is e.g. Class<Boolean> while the value is boxed
             return (T) context.convertToType(value, expectedType);
-        } catch (ELException | IllegalArgumentException notConvertible) {
-            throw new ExpressionEvaluationException(message, text, "Expression '" + text + "' gave "
+        } catch (RuntimeException notConvertible) {
+            throw failed(notConvertible, message, "Expression '" + text + "'" + placed() + " gave "
                     + (value == null ? "null" : "a " + value.getClass().getName() + " (" + value + ")")
-                    + ", which cannot be converted to " + expectedType.getName(), notConvertible);
+                    + ", which cannot be converted to " + expectedType.getName());
         }
+    }
+
+    /** @return the failure to throw: see the class comment for the one exception that is not wrapped */
+    private RuntimeException failed(RuntimeException failure, Message<?> message, String description) {
+        MessagingException deliberate = thrownOnPurpose(failure);
+        return deliberate != null ? deliberate
+                : new ExpressionEvaluationException(message, text, place, description, failure);
+    }
+
+    /** @return the messaging exception a called method threw, which EL hands on wrapped in ELExceptions */
+    private static MessagingException thrownOnPurpose(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof ELException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current instanceof MessagingException messaging ? messaging : null;
+    }
+
+    private String placed() {
+        return place == null ? "" : " (" + place + ")";
     }
 
     private static Class<?> boxed(Class<?> type) {
@@ -134,8 +181,15 @@ public final class Expression {
         return type == char.class ? Character.class : Void.class;
     }
 
-    /** EL wraps exceptions of invoked methods without a message of its own: show the innermost cause then. */
-    private static String describe(ELException failure) {
+    /**
+     * EL wraps exceptions of invoked methods without a message of its own: show the innermost cause then. Other
+     * exceptions come bare from EL's arithmetic and coercions, where the message alone ({@code For input string:
+     * "tea"}) does not say what failed: show the type as well.
+     */
+    private static String describe(RuntimeException failure) {
+        if (!(failure instanceof ELException)) {
+            return failure.toString();
+        }
         Throwable cause = failure;
         while (cause.getMessage() == null && cause.getCause() != null) {
             cause = cause.getCause();

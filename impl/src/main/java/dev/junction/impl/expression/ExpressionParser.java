@@ -118,7 +118,19 @@ public final class ExpressionParser {
             throw new ExpressionParseException(expressionText, "Invalid expression '" + expressionText + "': "
                     + complaint(invalid) + " (parsed as " + delimited + ")", invalid);
         }
-        return new Expression(expressionText, parsed, resolver, factory);
+        return new Expression(expressionText, parsed, resolver, factory, null);
+    }
+
+    /**
+     * Parses an expression whose evaluation failures name where it is used.
+     *
+     * @param expressionText the bare expression
+     * @param place          where the expression is used: see {@link Expression#usedIn(String)}
+     * @return the parsed expression
+     * @throws ExpressionParseException when the text is empty or not valid EL
+     */
+    public Expression parse(String expressionText, String place) {
+        return parse(expressionText).usedIn(place);
     }
 
     /** Expressly says only "Error Parsing"; the parser's own first line says where and what. */

@@ -5,6 +5,7 @@ import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.impl.expression.Expression;
 import dev.junction.impl.expression.ExpressionParser;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +58,24 @@ record GatewayDefaults(String name, MessageChannel requestChannel, MessageChanne
                 headers, payloadExpression, channelsUnresolved);
     }
 
-    /** @return the default headers a method keeps: those it does not define itself */
-    List<HeaderContribution> headersNotIn(Set<String> methodHeaderNames) {
-        if (methodHeaderNames.isEmpty()) {
-            return headers;
-        }
-        return headers.stream().filter(header -> !methodHeaderNames.contains(header.name())).collect(Collectors.toList());
+    /**
+     * @return the default headers a method keeps (those it does not define itself), each computed one naming the
+     *         method in its failures: the defaults are shared, the caller of a method wants to know which failed
+     */
+    List<HeaderContribution> headersFor(Method method, Set<String> methodHeaderNames) {
+        return headers.stream()
+                .filter(header -> !methodHeaderNames.contains(header.name()))
+                .map(header -> header instanceof HeaderContribution.Computed computed
+                        ? new HeaderContribution.Computed(computed.name(), computed.expression().usedIn("the expression"
+                                + " of default header '" + computed.name() + "' of " + Methods.label(method)))
+                        : header)
+                .collect(Collectors.toList());
+    }
+
+    /** @return the default payload expression, naming the method in its failures, or {@code null} for none */
+    Expression payloadExpressionFor(Method method) {
+        return payloadExpression == null ? null
+                : payloadExpression.usedIn("the default payload expression of " + Methods.label(method));
     }
 
     /** The annotation's headers, except those the builder redefines, then the builder's. */

@@ -109,7 +109,8 @@ record GatewayMethodMetadata(Method method, String label, Kind kind, RequestMapp
             Problems problems) {
         ExpressionParser parser = context.parser();
         Expression methodExpression = methodPayloadExpression(method, gateway, parser, problems);
-        Expression expression = methodExpression != null ? methodExpression : context.defaults().payloadExpression();
+        Expression expression = methodExpression != null ? methodExpression
+                : context.defaults().payloadExpressionFor(method);
         PayloadSource expressionPayload = expression == null ? null
                 : new PayloadSource.MethodExpression(expression, method, Methods.label(method));
         int problemsBefore = problems.count();
@@ -126,7 +127,7 @@ record GatewayMethodMetadata(Method method, String label, Kind kind, RequestMapp
             return null;
         }
         Set<String> redefined = methodHeaders.stream().map(HeaderContribution::name).collect(Collectors.toSet());
-        List<HeaderContribution> headers = new ArrayList<>(context.defaults().headersNotIn(redefined));
+        List<HeaderContribution> headers = new ArrayList<>(context.defaults().headersFor(method, redefined));
         headers.addAll(roles.mapHeaders());
         headers.addAll(roles.argumentHeaders());
         headers.addAll(methodHeaders);

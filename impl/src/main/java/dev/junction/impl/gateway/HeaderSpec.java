@@ -83,10 +83,10 @@ record HeaderSpec(String name, Object value, String expression) {
         return MessageHeaders.ID.equals(name) || MessageHeaders.TIMESTAMP.equals(name);
     }
 
-    /** Parses an expression, reporting an invalid one instead of throwing. */
+    /** Parses an expression, reporting an invalid one instead of throwing; its failures name what and where it is. */
     static Expression parse(ExpressionParser parser, String text, String where, String what, Problems problems) {
         try {
-            return parser.parse(text);
+            return parser.parse(text, what + " of " + where);
         } catch (ExpressionParseException invalid) {
             problems.add(where, GatewayRule.INVALID_EXPRESSION, what + " is not valid: " + invalid.getMessage());
             return null;

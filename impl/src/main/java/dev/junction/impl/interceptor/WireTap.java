@@ -6,6 +6,7 @@ import dev.junction.api.error.DestinationResolutionException;
 import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
 import dev.junction.impl.expression.Expression;
+import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.expression.ExpressionSelector;
 import dev.junction.impl.support.ChannelResolver;
 import dev.junction.impl.support.Timeouts;
@@ -182,10 +183,12 @@ public final class WireTap implements VetoCapableInterceptor {
 
         /**
          * Taps only the messages for which the boolean expression is true, e.g. {@code headers['audit'] == true}
-         * (replaces any selector set before).
+         * (replaces any selector set before). An expression that does not say where it is used is named as this
+         * tap's selector in its failures.
          */
         public Builder selector(Expression expression) {
-            return selector(new ExpressionSelector(expression));
+            return selector(new ExpressionSelector(expression.getPlace() != null ? expression
+                    : expression.usedIn(selectorPlace())));
         }
 
         /**
@@ -195,7 +198,11 @@ public final class WireTap implements VetoCapableInterceptor {
          * @throws dev.junction.impl.expression.ExpressionParseException when the text is not a valid expression
          */
         public Builder selectorExpression(String expressionText) {
-            return selector(ExpressionSelector.of(expressionText));
+            return selector(ExpressionParser.standard().parse(expressionText, selectorPlace()));
+        }
+
+        private String selectorPlace() {
+            return "the selector of the wire tap to '" + (channel != null ? channel.getName() : channelName) + "'";
         }
 
         /**

@@ -13,6 +13,7 @@ final class PayloadExpressionArgument implements ArgumentResolver {
     private final ArgumentConversion conversion;
     private final String parameter;
     private final String what;
+    private final String place;
 
     PayloadExpressionArgument(String expression, PayloadExpressionEvaluator evaluator, Class<?> expectedType,
                               ArgumentConversion conversion, String parameter) {
@@ -22,13 +23,14 @@ final class PayloadExpressionArgument implements ArgumentResolver {
         this.conversion = conversion;
         this.parameter = parameter;
         this.what = "the value of @Payload(\"" + expression + "\")";
+        this.place = "the @Payload expression of " + parameter;
     }
 
     @Override
     public Object resolve(Message<?> message) {
         Object value;
         try {
-            value = evaluator.evaluate(expression, message, expectedType);
+            value = evaluator.evaluate(expression, message, expectedType, place);
         } catch (MessagingException failed) {
             throw failed;
         } catch (RuntimeException failed) {

@@ -21,4 +21,15 @@ public interface PayloadExpressionEvaluator {
      * @return the value to pass, may be {@code null} (not for a primitive parameter)
      */
     Object evaluate(String expression, Message<?> message, Class<?> expectedType);
+
+    /**
+     * Evaluates as {@link #evaluate(String, Message, Class)} does, for an expression used at a known place, which an
+     * implementation should name in its failures. By default the place is left out: the invoker names the
+     * parameter in failures that are not {@link dev.junction.api.error.MessagingException}s already.
+     *
+     * @param place where the expression is used: the parameter and its method
+     */
+    default Object evaluate(String expression, Message<?> message, Class<?> expectedType, String place) {
+        return evaluate(expression, message, expectedType);
+    }
 }

@@ -9,10 +9,12 @@ import dev.junction.api.annotation.Header;
 import dev.junction.api.annotation.Headers;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.annotation.Payload;
+import dev.junction.api.error.MessagingException;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.QueueChannel;
+import dev.junction.impl.expression.ExpressionEvaluationException;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.testing.NamedBeans;
 import jakarta.el.ELContext;
@@ -183,6 +185,73 @@ class ArgumentMappingTest {
         // EL yields null for a method called on null, and a message needs a payload
         assertThatThrownBy(() -> gateway.payloadAnnotationWithExpression(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'arg.toUpperCase()' evaluated to null");
+        assertThat(requests.getQueueSize()).isZero();
+    }
+
+    // ---- failing expressions ----
+
+    @MessagingGateway(defaultRequestChannel = "requests")
+    interface Joining {
+        @Payload("args[0] + args[1]")
+        void join(String first, String second);
+
+        void shout(@Payload("arg.toUpperCase() + '!'") String word);
+
+        @Gateway(headers = @GatewayHeader(name = "next", expression = "args[1] + 1"))
+        void numbered(@Payload String text, @Header("number") String number);
+    }
+
+    @MessagingGateway(defaultRequestChannel = "requests", defaultPayloadExpression = "args[0] - 1",
+            defaultHeaders = @GatewayHeader(name = "double", expression = "args[1] * 2"))
+    interface Counting {
+        void countDown(String from);
+
+        void twice(@Payload String text, @Header("ignored") String number);
+    }
+
+    @Test
+    void aFailingPayloadExpressionReachesTheCallerNamingItselfTheMethodAndTheWayToJoinStrings() {
+        Joining joining = GatewayProxyFactory.builder(Joining.class).channelResolver(channels).create();
+
+        assertThatThrownBy(() -> joining.join("tea", "cake"))
+                .isInstanceOf(MessagingException.class)
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'args[0] + args[1]'")
+                .hasMessageContaining("Joining.join(String, String)")
+                .hasMessageContaining("Jakarta EL's '+' adds numbers; to join strings use '+=' (\"args[0] += args[1]\")"
+                        + " or concat");
+        assertThatThrownBy(() -> joining.shout("tea"))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'arg.toUpperCase() + '!''")
+                .hasMessageContaining("parameter 'word'").hasMessageContaining("Joining.shout(String)")
+                .hasMessageContaining("(\"arg.toUpperCase() += '!'\")");
+        assertThat(requests.getQueueSize()).isZero();
+    }
+
+    @Test
+    void aFailingHeaderExpressionReachesTheCallerNamingTheHeaderAndTheMethod() {
+        Joining joining = GatewayProxyFactory.builder(Joining.class).channelResolver(channels).create();
+
+        assertThatThrownBy(() -> joining.numbered("tea", "first"))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'args[1] + 1'")
+                .hasMessageContaining("header 'next'").hasMessageContaining("Joining.numbered(String, String)");
+        assertThat(requests.getQueueSize()).isZero();
+    }
+
+    @Test
+    void aFailingDefaultExpressionNamesTheMethodThatUsedIt() {
+        Counting counting = GatewayProxyFactory.builder(Counting.class).channelResolver(channels).create();
+
+        assertThatThrownBy(() -> counting.countDown("ten"))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'args[0] - 1'")
+                .hasMessageContaining("Counting.countDown(String)")
+                .hasMessageNotContaining("'+='");
+        assertThatThrownBy(() -> counting.twice("tea", "two"))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'args[1] * 2'")
+                .hasMessageContaining("header 'double'").hasMessageContaining("Counting.twice(String, String)");
         assertThat(requests.getQueueSize()).isZero();
     }
 

@@ -155,6 +155,28 @@ class WireTapTest {
     }
 
     @Test
+    void aFailingSelectorExpressionFailsTheSendNamingTheExpressionAndTheTap() {
+        QueueChannel big = new QueueChannel("big");
+        QueueChannel audited = new QueueChannel("audited");
+        DirectChannel bySize = directWithHandler("bySize",
+                WireTap.to(big).selectorExpression("payload > 10").build());
+        DirectChannel byAudit = directWithHandler("byAudit",
+                WireTap.to(audited).selector(new ExpressionParser().parse("payload * 2 > 10")).build());
+        Message<String> message = Message.of("large");
+
+        assertThatThrownBy(() -> bySize.send(message))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("'payload > 10'")
+                .hasMessageContaining("wire tap to 'big'")
+                .satisfies(failure -> assertThat(((MessagingException) failure).getFailedMessage()).isSameAs(message));
+        assertThatThrownBy(() -> byAudit.send(message))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("'payload * 2 > 10'")
+                .hasMessageContaining("wire tap to 'audited'");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
     void aGlobalWireTapForAllChannelsNeverTapsItsOwnChannel() {
         QueueChannel tapChannel = new QueueChannel("tap");
         WireTap tap = new WireTap(tapChannel);

@@ -35,6 +35,8 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
     private final ExpressionParser parser;
     private final ExpressionFactory coercion = ExpressionParser.defaultFactory();
     private final Map<String, Expression> parsed = new ConcurrentHashMap<>();
+    /** The parsed expressions once more, each with the place its failures name: one per parameter. */
+    private final Map<Use, Expression> placed = new ConcurrentHashMap<>();
 
     public ElPayloadExpressionEvaluator(ExpressionParser parser) {
         this.parser = Objects.requireNonNull(parser, "parser");
@@ -47,7 +49,25 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
      */
     @Override
     public Object evaluate(String expression, Message<?> message, Class<?> expectedType) {
-        Object value = parsed.computeIfAbsent(expression, parser::parse).evaluate(message);
+        return evaluate(parsed.computeIfAbsent(expression, parser::parse), message, expectedType);
+    }
+
+    /**
+     * @param place where the expression is used, named by its failures
+     * @throws ExpressionParseException when the text is not valid EL (normally caught earlier by
+     *         {@link #prepare(Method)})
+     * @throws dev.junction.impl.expression.ExpressionEvaluationException carrying the message and naming the place
+     *         when evaluation fails
+     */
+    @Override
+    public Object evaluate(String expression, Message<?> message, Class<?> expectedType, String place) {
+        Expression atPlace = placed.computeIfAbsent(new Use(expression, place),
+                use -> parsed.computeIfAbsent(use.expression(), parser::parse).usedIn(use.place()));
+        return evaluate(atPlace, message, expectedType);
+    }
+
+    private Object evaluate(Expression expression, Message<?> message, Class<?> expectedType) {
+        Object value = expression.evaluate(message);
         if (value instanceof Number && isNumeric(expectedType)) {
             Class<?> target = boxed(expectedType);
             if (!target.isInstance(value)) {
@@ -86,6 +106,10 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
     /** @return how many distinct expressions have been parsed so far */
     int parsedCount() {
         return parsed.size();
+    }
+
+    /** An expression text at one place. */
+    private record Use(String expression, String place) {
     }
 
     private static boolean isNumeric(Class<?> type) {

@@ -103,7 +103,7 @@ public final class Handlers {
 
     /** A service activator whose reply is the expression's value ({@code payload * 2}); {@code null}: no reply. */
     public ServiceActivatingHandler serviceActivator(String expression, ReplyProducerSettings settings) {
-        return new ServiceActivatingHandler(expression(expression), settings);
+        return new ServiceActivatingHandler(expression(expression, settings.componentName()), settings);
     }
 
     // --- transformer -----------------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ public final class Handlers {
 
     /** A transformer whose result is the expression's value. */
     public MessageTransformingHandler transformer(String expression, ReplyProducerSettings settings) {
-        return new MessageTransformingHandler(expression(expression), settings);
+        return new MessageTransformingHandler(expression(expression, settings.componentName()), settings);
     }
 
     // --- filter ----------------------------------------------------------------------------------------------
@@ -147,8 +147,8 @@ public final class Handlers {
     /** A filter accepting the messages for which the expression is true ({@code payload > 10}). */
     public MessageFilter filter(String expression, MessageChannel discardChannel, boolean throwOnRejection,
             ReplyProducerSettings settings) {
-        return new MessageFilter(new ExpressionSelector(parser.parse(expression)), discardChannel, throwOnRejection,
-                settings);
+        return new MessageFilter(new ExpressionSelector(parser.parse(expression, endpoint(settings.componentName()))),
+                discardChannel, throwOnRejection, settings);
     }
 
     // --- router ----------------------------------------------------------------------------------------------
@@ -169,7 +169,7 @@ public final class Handlers {
 
     /** A router whose destinations are the expression's value ({@code headers['region']}). */
     public MessageRouter router(String expression, RouterSettings settings) {
-        return router(expression(expression), settings);
+        return router(expression(expression, settings.componentName()), settings);
     }
 
     /** A router whose destinations are what the processor computes (a lambda of one's own). */
@@ -195,7 +195,7 @@ public final class Handlers {
 
     /** An outbound channel adapter evaluating the expression for each message; its value is ignored. */
     public OutboundAdapterHandler outboundAdapter(String expression) {
-        return OutboundAdapterHandler.forExpression(parser.parse(expression));
+        return OutboundAdapterHandler.forExpression(parser.parse(expression, "an outbound channel adapter"));
     }
 
     // --- logging channel adapter -----------------------------------------------------------------------------
@@ -219,9 +219,18 @@ public final class Handlers {
             builder.loggerName(loggerName);
         }
         if (expression != null) {
-            builder.expression(expression(expression));
+            builder.expression(ExpressionEvaluatingProcessor.of(parser.parse(expression, "a logging channel adapter")));
         }
         return builder.build();
+    }
+
+    /** An endpoint's expression: its evaluation failures name the endpoint. */
+    private ExpressionEvaluatingProcessor<Object> expression(String expressionText, String componentName) {
+        return ExpressionEvaluatingProcessor.of(parser.parse(expressionText, endpoint(componentName)));
+    }
+
+    private static String endpoint(String componentName) {
+        return "endpoint '" + componentName + "'";
     }
 
     private HandlerMethodInvoker activatorInvoker(Object target, String methodName) {

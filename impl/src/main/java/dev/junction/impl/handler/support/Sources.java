@@ -59,7 +59,7 @@ public final class Sources {
      * @throws dev.junction.impl.expression.ExpressionParseException when the text is not valid EL
      */
     public static MessageSource<Object> expression(String expressionText, ExpressionParser parser) {
-        Expression expression = parser.parse(expressionText);
+        Expression expression = parser.parse(expressionText, "an inbound channel adapter's source");
         return new SupplierMessageSource(new Supplier<>() {
             @Override
             public Object get() {

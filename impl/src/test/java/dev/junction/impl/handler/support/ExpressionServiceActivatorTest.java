@@ -103,6 +103,21 @@ class ExpressionServiceActivatorTest {
                         .isSameAs(request));
     }
 
+    @Test
+    void aFailingEvaluationNamesTheExpressionAndTheEndpoint() {
+        input.subscribe(handlers.serviceActivator("payload + ' to go'", toOutput("takeaway")));
+        Message<String> request = Message.of("tea");
+
+        assertThatThrownBy(() -> input.send(request))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'payload + ' to go''")
+                .hasMessageContaining("endpoint 'takeaway'")
+                .hasMessageContaining("Jakarta EL's '+' adds numbers; to join strings use '+='")
+                .satisfies(failure -> assertThat(((ExpressionEvaluationException) failure).getFailedMessage())
+                        .isSameAs(request));
+        assertThat(output.getQueueSize()).isZero();
+    }
+
     private ReplyProducerSettings toOutput(String name) {
         return ReplyProducerSettings.named(name).outputChannel(output);
     }

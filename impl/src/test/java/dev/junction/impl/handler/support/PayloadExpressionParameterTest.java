@@ -98,6 +98,20 @@ class PayloadExpressionParameterTest {
         assertThat(output.getQueueSize()).isZero();
     }
 
+    @Test
+    void aFailingEvaluationNamesTheExpressionAndTheParameter() {
+        input.subscribe(handlers.serviceActivator(new Greeter(), "label", toOutput()));
+        Message<Order> request = Message.of(new Order("Ada", 2));
+
+        assertThatThrownBy(() -> input.send(request))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'payload.name + payload.quantity'")
+                .hasMessageContaining("parameter 'text' of " + Greeter.class.getName() + ".label(String)")
+                .hasMessageContaining("(\"payload.name += payload.quantity\")")
+                .satisfies(failure -> assertThat(((ExpressionEvaluationException) failure).getFailedMessage())
+                        .isSameAs(request));
+    }
+
     private ReplyProducerSettings toOutput() {
         return ReplyProducerSettings.named("greeter").outputChannel(output);
     }
@@ -149,6 +163,10 @@ class PayloadExpressionParameterTest {
 
         public String salute(@Payload("greeting.concat(' ').concat(headers['title']).concat(' ')"
                 + ".concat(payload.name)") String text) {
+            return text;
+        }
+
+        public String label(@Payload("payload.name + payload.quantity") String text) {
             return text;
         }
 

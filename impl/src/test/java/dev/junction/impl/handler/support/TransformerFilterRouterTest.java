@@ -14,6 +14,7 @@ import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.convert.ConversionRegistry;
+import dev.junction.impl.expression.ExpressionEvaluationException;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.invoke.InvalidHandlerMethodException;
@@ -68,6 +69,19 @@ class TransformerFilterRouterTest {
         input.subscribe(handlers.transformer(new Labeller(), "nothing", toOutput("nothing")));
         assertThatThrownBy(() -> input.send(Message.of("x"))).isInstanceOf(MessageHandlingException.class)
                 .hasMessageContaining("returned null");
+    }
+
+    @Test
+    void aFailingTransformerExpressionNamesTheEndpoint() {
+        input.subscribe(handlers.transformer("payload * 2", toOutput("doubler")));
+        Message<String> request = Message.of("mocha");
+
+        assertThatThrownBy(() -> input.send(request))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'payload * 2'")
+                .hasMessageContaining("endpoint 'doubler'")
+                .satisfies(failure -> assertThat(((ExpressionEvaluationException) failure).getFailedMessage())
+                        .isSameAs(request));
     }
 
     // --- filter ----------------------------------------------------------------------------------------------
@@ -129,6 +143,23 @@ class TransformerFilterRouterTest {
     }
 
     // --- router ----------------------------------------------------------------------------------------------
+
+    @Test
+    void failingFilterAndRouterExpressionsNameTheirEndpoints() {
+        DirectChannel strongOnly = channels.register(new DirectChannel("strongOnly"));
+        strongOnly.subscribe(handlers.filter("payload > 2", null, false, toOutput("strong")));
+        input.subscribe(handlers.router("'zone' + headers['zone']", RouterSettings.named("zoned").resolver(channels)));
+
+        assertThatThrownBy(() -> strongOnly.send(Message.of("mocha")))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("'payload > 2'")
+                .hasMessageContaining("endpoint 'strong'");
+        assertThatThrownBy(() -> input.send(MessageBuilder.withPayload("mocha").setHeader("zone", "north").build()))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("''zone' + headers['zone']'")
+                .hasMessageContaining("endpoint 'zoned'")
+                .hasMessageContaining("(\"'zone' += headers['zone']\")");
+    }
 
     @Test
     void anExpressionRouterSendsToMappedAndNamedChannels() {
