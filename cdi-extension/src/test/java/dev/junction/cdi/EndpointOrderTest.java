@@ -8,8 +8,10 @@ import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.message.Message;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.ExecutorChannel;
 import dev.junction.impl.channel.LoadBalancing;
+import dev.junction.impl.runtime.JunctionRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -167,6 +169,6 @@ class EndpointOrderTest {
     }
 
     private Object handlerOf(String endpointId) {
-        return container.select(JunctionRuntime.class).get().endpoints().lookup(endpointId + ".handler").orElseThrow();
+        return ((JunctionRuntime) container.select(Junction.class).get()).endpoints().lookup(endpointId + ".handler").orElseThrow();
     }
 }

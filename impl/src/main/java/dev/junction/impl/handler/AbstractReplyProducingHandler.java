@@ -144,10 +144,5 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
             this.order = order;
             return this;
         }
-
-        /** @return how errors and logs name the handler */
-        public String componentName() {
-            return componentName;
-        }
     }
 }
