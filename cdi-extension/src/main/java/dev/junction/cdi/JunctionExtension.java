@@ -22,8 +22,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Decorator;
-import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InterceptionFactory;
@@ -47,8 +45,8 @@ import java.util.Set;
  * The Junction portable extension: the container's observers, and nothing else. It collects immutable
  * descriptions while the container discovers beans, registers synthetic beans for gateways, channels and the
  * {@link JunctionRuntime} after discovery, has {@link EndpointWiring} build and validate the runtime at deployment
- * validation (every problem becomes a deployment problem), starts endpoints on {@link Startup} and stops them on
- * {@link Shutdown}.
+ * validation (all problems fail the deployment together, in one exception), starts endpoints on {@link Startup} and
+ * stops them on {@link Shutdown}.
  *
  * <p>One instance per container and no static state, so two containers in one JVM stay apart.
  */
@@ -61,6 +59,8 @@ public class JunctionExtension implements Extension {
     private final ChannelDescriptors.Collector channelCollector = new ChannelDescriptors.Collector();
     private final List<InjectionPoint> channelInjectionPoints = new ArrayList<>();
     private ChannelDescriptors channels;
+    /** Found after discovery, reported at deployment validation with every other problem. */
+    private List<ChannelBeanTypes.Mismatch> channelTypeMismatches = List.of();
     private volatile JunctionRuntime runtime;
 
     /** Gateway interfaces: {@code @MessagingGateway} is a stereotype, so {@code annotated} archives report them too. */
@@ -111,8 +111,8 @@ public class JunctionExtension implements Extension {
 
     void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         channels = channelCollector.freeze();
-        ChannelBeanTypes.mismatches(channels, channelInjectionPoints)
-                .forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
+        channelTypeMismatches = ChannelBeanTypes.mismatches(channels, channelInjectionPoints);
+        ChannelBeanTypes.addPlaceholders(event, channels, channelInjectionPoints, channelTypeMismatches);
         for (GatewayDescriptor gateway : gateways.values()) {
             Class<?> type = gateway.type();
             List<Annotation> qualifiers = new ArrayList<>(List.of(Any.Literal.INSTANCE, Default.Literal.INSTANCE));
@@ -168,10 +168,16 @@ public class JunctionExtension implements Extension {
                 .createWith(context -> runtime().channels().resolve(name));
     }
 
-    /** Builds the runtime first of all validation observers, so other extensions may already use its beans. */
+    /**
+     * Builds the runtime first of all validation observers, so other extensions may already use its beans. Every
+     * problem, those found after discovery included, fails the deployment in one exception thrown from here:
+     * OpenWebBeans would keep problems added to the event in its log, out of the exception it fails with.
+     */
     void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
             AfterDeploymentValidation event, BeanManager beanManager) {
         DeploymentValidator validator = new DeploymentValidator();
+        channelTypeMismatches.forEach(mismatch -> validator.problem(DeploymentValidator.CHANNEL_TYPE_MISMATCH,
+                mismatch.problem()));
         BeanReferences converters = new BeanReferences(beanManager); // the runtime is built with its converters
         JunctionRuntime built = new JunctionRuntime(expressionParser(beanManager),
                 RuntimeExecutors.find(beanManager, RequestContexts.of(beanManager)),
@@ -181,8 +187,8 @@ public class JunctionExtension implements Extension {
         new EndpointWiring(built, beanManager, validator).wire(channels, List.copyOf(gateways.values()),
                 List.copyOf(endpoints));
         if (!validator.isClean()) {
-            validator.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
             built.close();
+            throw validator.failure();
         }
     }
 
