@@ -8,6 +8,8 @@ import dev.junction.impl.channel.ErrorChannel;
 import dev.junction.impl.channel.NullChannel;
 import dev.junction.impl.expression.ExpressionParser;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
@@ -45,8 +47,8 @@ import java.util.Set;
  * The Junction portable extension: the container's observers, and nothing else. It collects immutable
  * descriptions while the container discovers beans, registers synthetic beans for gateways, channels and the
  * {@link JunctionRuntime} after discovery, has {@link EndpointWiring} build and validate the runtime at deployment
- * validation (all problems fail the deployment together, in one exception), starts endpoints on {@link Startup} and
- * stops them on {@link Shutdown}.
+ * validation (all problems fail the deployment together, in one exception), starts endpoints when the application
+ * context is initialized (before the application's own code runs) and stops them on {@link Shutdown}.
  *
  * <p>One instance per container and no static state, so two containers in one JVM stay apart.
  */
@@ -192,7 +194,26 @@ public class JunctionExtension implements Extension {
         }
     }
 
-    /** Starts endpoints once the container is up, before the application's own startup observers. */
+    /**
+     * Starts the endpoints when the application context is initialized, before the application's own observers of
+     * that event, which CDI fires before {@link Startup}: application code may send from there, and a message must not
+     * meet a channel without subscribers, nor a request wait for a poller that has not started. Not at deployment
+     * validation: later validation observers may still fail the deployment, and an application server may not have
+     * finished deploying the module, while pollers and inbound adapters already invoke its beans. Where the event
+     * fires once per module, the first starts everything; the others find it started.
+     */
+    void startWithApplication(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+            @Initialized(ApplicationScoped.class) Object event) {
+        JunctionRuntime current = runtime;
+        if (current != null) { // null where the context is initialized before validation: Startup starts then
+            current.start();
+        }
+    }
+
+    /**
+     * Starts the endpoints if the application context's initialization did not (a container that initialized it
+     * before deployment validation built the runtime); before the application's own startup observers.
+     */
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) Startup event) {
         runtime().start();
     }
