@@ -1,5 +1,6 @@
 package dev.junction.cdi;
 
+import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * Collects the configuration problems of one deployment, each with a stable code, so that all of them are
- * reported together as deployment problems. Also holds the checks that need only the discovered descriptions.
+ * reported together, in the one exception that fails the deployment ({@link #failure()}). Also holds the checks that
+ * need only the discovered descriptions.
  *
  * <table>
  * <caption>Codes</caption>
@@ -48,7 +50,7 @@ import java.util.Map;
  * <tr><td>{@value #INVALID_LOAD_BALANCER}</td><td>a {@code @Channel} {@code LoadBalancingStrategy} bean for a
  * declared, built-in or unused channel, two for one channel, or one that cannot be created</td></tr>
  * <tr><td>{@value #CHANNEL_TYPE_MISMATCH}</td><td>a {@code @Channel} injection point whose type its channel does not
- * have (reported as a definition error, before the container's own "unsatisfied dependency")</td></tr>
+ * have (reported with the others, instead of the container's own "unsatisfied dependency")</td></tr>
  * </table>
  *
  * <p>Not thread-safe: used by the one thread validating the deployment.
@@ -83,6 +85,8 @@ public final class DeploymentValidator {
     /** A {@code @Channel} injection point asking for a type its channel's bean does not have. */
     public static final String CHANNEL_TYPE_MISMATCH = "JNC-0524";
 
+    private static final System.Logger LOG = System.getLogger(DeploymentValidator.class.getName());
+
     private final List<String> problems = new ArrayList<>();
 
     /** Adds a problem: {@code code + " " + text}; the text names the class or method at fault and the fix. */
@@ -93,6 +97,24 @@ public final class DeploymentValidator {
     /** @return the problems found so far, in the order found */
     public List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * Logs every problem, each on its own, and returns them in one exception, one a line: containers differ in what
+     * they put in the exception they fail with (OpenWebBeans keeps problems added to the event in its log only), but
+     * every one propagates an exception an observer throws.
+     *
+     * @return the deployment failure listing every problem found
+     * @throws IllegalStateException when no problem was found
+     */
+    public DeploymentException failure() {
+        if (problems.isEmpty()) {
+            throw new IllegalStateException("No problem found: the deployment may go on");
+        }
+        problems.forEach(problem -> LOG.log(System.Logger.Level.ERROR, problem));
+        return new DeploymentException("The Junction configuration of this deployment has " + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + "; fix them all before deploying again:\n"
+                + String.join("\n", problems));
     }
 
     /** @return whether nothing was found */

@@ -29,7 +29,8 @@ import java.util.Set;
  * {@code @Poller} describes. Everything that goes wrong is reported to the {@link DeploymentValidator}, and wiring
  * continues, so that all problems are found in one deployment.
  *
- * <p>Endpoints are only built here; they start when the container is fully up ({@link JunctionRuntime#start()}).
+ * <p>Endpoints are only built here; they start when the application context is initialized
+ * ({@link JunctionRuntime#start()}).
  */
 public final class EndpointWiring {
 

@@ -10,6 +10,8 @@ import dev.junction.impl.channel.NullChannel;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.runtime.JunctionRuntime;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
@@ -24,8 +26,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Decorator;
-import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InterceptionFactory;
@@ -49,8 +49,8 @@ import java.util.Set;
  * The Junction portable extension: the container's observers, and nothing else. It collects immutable
  * descriptions while the container discovers beans, registers synthetic beans for gateways, channels and the
  * {@link JunctionRuntime} after discovery, has {@link EndpointWiring} build and validate the runtime at deployment
- * validation (every problem becomes a deployment problem), starts endpoints on {@link Startup} and stops them on
- * {@link Shutdown}.
+ * validation (all problems fail the deployment together, in one exception), starts endpoints when the application
+ * context is initialized (before the application's own code runs) and stops them on {@link Shutdown}.
  *
  * <p>One instance per container and no static state, so two containers in one JVM stay apart.
  */
@@ -63,6 +63,8 @@ public class JunctionExtension implements Extension {
     private final ChannelDescriptors.Collector channelCollector = new ChannelDescriptors.Collector();
     private final List<InjectionPoint> channelInjectionPoints = new ArrayList<>();
     private ChannelDescriptors channels;
+    /** Found after discovery, reported at deployment validation with every other problem. */
+    private List<ChannelBeanTypes.Mismatch> channelTypeMismatches = List.of();
     private volatile JunctionRuntime runtime;
 
     /** Gateway interfaces: {@code @MessagingGateway} is a stereotype, so {@code annotated} archives report them too. */
@@ -113,8 +115,8 @@ public class JunctionExtension implements Extension {
 
     void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         channels = channelCollector.freeze();
-        ChannelBeanTypes.mismatches(channels, channelInjectionPoints)
-                .forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
+        channelTypeMismatches = ChannelBeanTypes.mismatches(channels, channelInjectionPoints);
+        ChannelBeanTypes.addPlaceholders(event, channels, channelInjectionPoints, channelTypeMismatches);
         for (GatewayDescriptor gateway : gateways.values()) {
             Class<?> type = gateway.type();
             List<Annotation> qualifiers = new ArrayList<>(List.of(Any.Literal.INSTANCE, Default.Literal.INSTANCE));
@@ -170,10 +172,16 @@ public class JunctionExtension implements Extension {
                 .createWith(context -> runtime().channels().resolve(name));
     }
 
-    /** Builds the runtime first of all validation observers, so other extensions may already use its beans. */
+    /**
+     * Builds the runtime first of all validation observers, so other extensions may already use its beans. Every
+     * problem, those found after discovery included, fails the deployment in one exception thrown from here:
+     * OpenWebBeans would keep problems added to the event in its log, out of the exception it fails with.
+     */
     void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
             AfterDeploymentValidation event, BeanManager beanManager) {
         DeploymentValidator validator = new DeploymentValidator();
+        channelTypeMismatches.forEach(mismatch -> validator.problem(DeploymentValidator.CHANNEL_TYPE_MISMATCH,
+                mismatch.problem()));
         BeanReferences references = new BeanReferences(beanManager); // converters and executors the runtime uses
         RequestContexts requestContexts = RequestContexts.of(beanManager);
         RuntimeExecutors executors = RuntimeExecutors.find(beanManager, requestContexts);
@@ -190,12 +198,31 @@ public class JunctionExtension implements Extension {
         new EndpointWiring(built, beanManager, validator).wire(channels, List.copyOf(gateways.values()),
                 List.copyOf(endpoints));
         if (!validator.isClean()) {
-            validator.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
             built.close();
+            throw validator.failure();
         }
     }
 
-    /** Starts endpoints once the container is up, before the application's own startup observers. */
+    /**
+     * Starts the endpoints when the application context is initialized, before the application's own observers of
+     * that event, which CDI fires before {@link Startup}: application code may send from there, and a message must not
+     * meet a channel without subscribers, nor a request wait for a poller that has not started. Not at deployment
+     * validation: later validation observers may still fail the deployment, and an application server may not have
+     * finished deploying the module, while pollers and inbound adapters already invoke its beans. Where the event
+     * fires once per module, the first starts everything; the others find it started.
+     */
+    void startWithApplication(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+            @Initialized(ApplicationScoped.class) Object event) {
+        JunctionRuntime current = runtime;
+        if (current != null) { // null where the context is initialized before validation: Startup starts then
+            current.start();
+        }
+    }
+
+    /**
+     * Starts the endpoints if the application context's initialization did not (a container that initialized it
+     * before deployment validation built the runtime); before the application's own startup observers.
+     */
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) Startup event) {
         runtime().start();
     }

@@ -101,7 +101,7 @@ class ValidationTest {
     }
 
     @Test
-    void channelInjectionPointsOfTypesTheChannelDoesNotHaveAreDefinitionErrorsNamingTheFix() {
+    void channelInjectionPointsOfTypesTheChannelDoesNotHaveAreCodedProblemsNamingTheFix() {
         assertThatThrownBy(() -> Containers.start("channel-types", Queues.class, WrongChannelTypes.class).shutdown())
                 .satisfies(failure -> assertThat(allMessages(failure))
                         .contains("JNC-0524", "undeclaredAsQueue", "asks for channel 'undeclared' as "
@@ -125,7 +125,8 @@ class ValidationTest {
         }
     }
 
-    private static String allMessages(Throwable failure) {
+    /** @return the messages of the failure, its causes and everything suppressed in them, one per line */
+    static String allMessages(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             text.append(t.getMessage()).append('\n');

@@ -3,6 +3,7 @@ package dev.junction.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.junction.api.channel.PollableChannel;
 import dev.junction.tck.apps.DeclarationMistakes;
 import dev.junction.tck.apps.EndpointMistakes;
 import dev.junction.tck.apps.ValidApplication;
@@ -64,6 +65,7 @@ class DeploymentValidationTest {
                 "JNC-0511 " + endpoints + "#adapterWithoutPoller");
     }
 
+    /** Also with injection points of mistaken channels, which the container must not report first, alone. */
     @Test
     void declarationMistakesFailTheDeploymentTogether() {
         String report = failureOf(DECLARATION_MISTAKES);
@@ -79,7 +81,9 @@ class DeploymentValidationTest {
                 "JNC-0512 " + endpoints + "#adapterWithoutChannel",
                 "JNC-0513 " + endpoints + "#badMapping",
                 "JNC-0514 " + DeclarationMistakes.Channels.class.getName() + "#notAProducer",
-                "JNC-0515 " + endpoints + "#twoKinds");
+                "JNC-0515 " + endpoints + "#twoKinds",
+                "JNC-0524 ", "directAsQueue", "asks for channel 'in' as " + PollableChannel.class.getName(),
+                "JNC-0508 channel 'twice' is declared 2 times");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.junction.api.channel.PollableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 
 /**
  * Channel declarations, return types and annotation combinations that cannot work: a deployment of these classes
@@ -36,6 +37,35 @@ public final class DeclarationMistakes {
         public String notAProducer() {
             return "";
         }
+
+        @Produces
+        @ApplicationScoped
+        @Channel("twice")
+        PollableChannel once() {
+            return MessageChannels.queue("twice");
+        }
+
+        @Produces
+        @ApplicationScoped
+        @Channel("twice")
+        PollableChannel again() {
+            return MessageChannels.queue("twice");
+        }
+    }
+
+    /**
+     * Injection points the container cannot resolve to one bean because of a mistake Junction reports: they must not
+     * fail the deployment on their own, before the other mistakes are found.
+     */
+    @Dependent
+    public static class ChannelInjections {
+        /** Nobody declares 'in', so it is a direct channel: not pollable. */
+        @Inject
+        @Channel("in")
+        PollableChannel directAsQueue;
+        @Inject
+        @Channel("twice")
+        PollableChannel declaredTwice;
     }
 
     @ApplicationScoped

@@ -13,8 +13,9 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
 /**
  * Fires the CDI 4 {@link Startup} event once a deployment is up and {@link Shutdown} before it goes down, as every
  * CDI 4 container does (Weld SE, WildFly, Payara) but the Weld embedded adapter (3.0.x) does not: it fires only
- * {@code @Initialized(ApplicationScoped.class)}. Without it, nothing observing {@code Startup} would run, the Junction
- * extension's endpoint start among them. An Arquillian client extension of the Weld profile only.
+ * {@code @Initialized(ApplicationScoped.class)}, on which the Junction extension starts the endpoints. Without it,
+ * nothing observing {@code Startup} would run, and the endpoints would not stop on {@code Shutdown} with a draining
+ * stop (only when the container closes). An Arquillian client extension of the Weld profile only.
  */
 public class ApplicationLifecycleEvents {
 
