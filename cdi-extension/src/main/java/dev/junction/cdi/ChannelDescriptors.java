@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * @param referenced every channel name referred to
  * @param declared   per name, the application beans declaring a channel of that name (normally one)
  */
-public record ChannelDescriptors(Set<String> referenced, Map<String, List<Bean<?>>> declared) {
+record ChannelDescriptors(Set<String> referenced, Map<String, List<Bean<?>>> declared) {
 
     /** The channels every application has, which the runtime creates itself. */
     public static final Set<String> BUILT_IN = Set.of(NullChannel.NAME, ErrorChannel.NAME);

@@ -55,7 +55,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: used by the one thread validating the deployment.
  */
-public final class DeploymentValidator {
+final class DeploymentValidator {
 
     public static final String MISSING_INPUT_CHANNEL = "JNC-0501";
     public static final String POLLER_ON_SUBSCRIBABLE = "JNC-0502";

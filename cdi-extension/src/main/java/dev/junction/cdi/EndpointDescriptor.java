@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * @param poller        the method's {@link Poller @Poller}, if any
  * @param kind          the kind of endpoint, with its own attributes
  */
-public record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputChannel, String outputChannel,
+record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputChannel, String outputChannel,
         boolean requiresReply, int order, boolean autoStartup, Optional<Poller> poller, EndpointKind kind) {
 
     public EndpointDescriptor {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * What kind of endpoint an {@link EndpointDescriptor} describes, with the attributes only that kind has. Immutable.
  * The handler for each kind is built by {@link EndpointHandlers}.
  */
-public sealed interface EndpointKind {
+sealed interface EndpointKind {
 
     /** @return how problems name the annotation that declared the endpoint ({@code @Transformer}) */
     String annotation();

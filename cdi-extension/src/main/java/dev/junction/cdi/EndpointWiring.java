@@ -32,7 +32,7 @@ import java.util.Set;
  * <p>Endpoints are only built here; they start when the application context is initialized
  * ({@link JunctionRuntime#start()}).
  */
-public final class EndpointWiring {
+final class EndpointWiring {
 
     private final JunctionRuntime runtime;
     private final BeanManager beanManager;

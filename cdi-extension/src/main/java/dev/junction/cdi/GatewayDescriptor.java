@@ -23,7 +23,7 @@ import java.util.Set;
  * @param channelNames every channel name the interface and its methods refer to
  * @param intercepted  whether the interface or one of its methods carries a CDI interceptor binding
  */
-public record GatewayDescriptor(Class<?> type, Optional<String> name, Class<? extends Annotation> scope,
+record GatewayDescriptor(Class<?> type, Optional<String> name, Class<? extends Annotation> scope,
         Set<String> channelNames, boolean intercepted) {
 
     public GatewayDescriptor {

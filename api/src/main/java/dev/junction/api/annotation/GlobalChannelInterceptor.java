@@ -18,7 +18,7 @@ import java.util.Objects;
  * <pre>{@code
  * @Produces @Singleton @GlobalChannelInterceptor(patterns = {"orders*", "!ordersAudit"}, order = -1)
  * ChannelInterceptor auditTap(@Channel("ordersAudit") PollableChannel audit) {
- *     return new WireTap(audit);                          // dev.junction.impl.interceptor.WireTap
+ *     return MessageChannels.wireTap(audit);
  * }
  * }</pre>
  *

@@ -1,5 +1,6 @@
 package dev.junction.api.channel;
 
+import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
 import dev.junction.api.spi.ChannelProvider;
 import java.util.Comparator;
@@ -77,6 +78,20 @@ public final class MessageChannels {
 
     private static ChannelProvider provider() {
         return ProviderHolder.PROVIDER;
+    }
+
+    /**
+     * A wire tap: an interceptor that sends a copy of every message sent to the channel it intercepts to
+     * {@code target} as well, never to {@code target} itself. Add it to a channel, or make it a global interceptor.
+     */
+    public static ChannelInterceptor wireTap(MessageChannel target) {
+        return provider().wireTap(Objects.requireNonNull(target, "target"), null);
+    }
+
+    /** A wire tap copying only the messages the selector accepts. */
+    public static ChannelInterceptor wireTap(MessageChannel target, MessageSelector selector) {
+        return provider().wireTap(Objects.requireNonNull(target, "target"), Objects.requireNonNull(selector,
+                "selector"));
     }
 
     /** Lazy holder: the service lookup happens once, on first use, and is thread-safe. */

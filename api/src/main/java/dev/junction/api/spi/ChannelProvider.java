@@ -1,7 +1,10 @@
 package dev.junction.api.spi;
 
+import dev.junction.api.channel.ChannelInterceptor;
+import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
 import java.util.Comparator;
 import java.util.concurrent.Executor;
@@ -24,4 +27,6 @@ public interface ChannelProvider {
     PollableChannel priority(String name, int capacity, Comparator<Message<?>> comparatorOrNull);
 
     PollableChannel rendezvous(String name);
+
+    ChannelInterceptor wireTap(MessageChannel target, MessageSelector selectorOrNull);
 }

@@ -1,9 +1,13 @@
 package dev.junction.impl.channel;
 
+import dev.junction.api.channel.ChannelInterceptor;
+import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
 import dev.junction.api.spi.ChannelProvider;
+import dev.junction.impl.interceptor.WireTap;
 import java.util.Comparator;
 import java.util.concurrent.Executor;
 
@@ -40,5 +44,10 @@ public final class DefaultChannelProvider implements ChannelProvider {
     @Override
     public PollableChannel rendezvous(String name) {
         return RendezvousChannel.builder().name(name).build();
+    }
+
+    @Override
+    public ChannelInterceptor wireTap(MessageChannel target, MessageSelector selectorOrNull) {
+        return selectorOrNull == null ? new WireTap(target) : new WireTap(target, selectorOrNull);
     }
 }

@@ -3,21 +3,21 @@ package dev.junction.impl.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.api.channel.ChannelInterceptor;
 import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.channel.MessageChannels;
+import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.message.MessageHeaders;
-import dev.junction.impl.channel.ChannelRegistry;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.LoadBalancing;
 import dev.junction.impl.channel.PublishSubscribeChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.convert.ConversionRegistry;
 import dev.junction.impl.core.MessagingTemplate;
-import dev.junction.impl.interceptor.GlobalChannelInterceptor;
-import dev.junction.impl.interceptor.GlobalInterceptors;
-import dev.junction.impl.interceptor.WireTap;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -77,16 +77,15 @@ class ChannelsGuideTest {
     @Test
     void wiretap() {
         // tag::wiretap[]
-        GlobalInterceptors globals = new GlobalInterceptors();
-        ChannelRegistry channels = new ChannelRegistry(globals::apply);
-        QueueChannel audit = channels.register(new QueueChannel("audit"));
-        globals.register(GlobalChannelInterceptor.of(
-                WireTap.to("audit", channels).selectorExpression("payload > 10").build(), "order*", 0));
-
-        DirectChannel orders = channels.register(new DirectChannel("orders"));   // registered later: tapped too
-        orders.subscribe(message -> { });
-        orders.send(Message.of(5));
-        orders.send(Message.of(50));
+        PollableChannel audit = MessageChannels.queue("audit");
+        ChannelInterceptor bigOrders = MessageChannels.wireTap(audit, message -> (int) message.getPayload() > 10);
+        try (Junction junction = Junction.builder().globalInterceptor(bigOrders, 0, "order*").build()) {
+            junction.register(audit);
+            junction.flow("orders").handle(payload -> null);      // every channel named order* is tapped
+            junction.start();
+            junction.channel("orders").send(Message.of(5));
+            junction.channel("orders").send(Message.of(50));
+        }
         // end::wiretap[]
         assertThat(audit.receive(Duration.ZERO).getPayload()).isEqualTo(50);
         assertThat(audit.receive(Duration.ZERO)).isNull();
