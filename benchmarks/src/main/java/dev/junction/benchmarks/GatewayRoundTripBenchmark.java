@@ -1,6 +1,7 @@
 package dev.junction.benchmarks;
 
 import dev.junction.api.annotation.MessagingGateway;
+import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.gateway.GatewayProxyFactory;
@@ -45,6 +46,8 @@ import org.springframework.messaging.MessageHandler;
  *       {@link GatewayProxyFactory}; its request channel is a {@link DirectChannel} found in a
  *       {@link ChannelRegistry}, subscribed by a Junction service activator, which sends its reply to the
  *       request's {@code replyChannel} header (the gateway's temporary reply channel).</li>
+ *   <li>{@link #junctionFlow}: the same, declared as an application does: {@code Junction.create()}, a flow
+ *       {@code flow("requests").handle(new EchoService())} and the runtime's gateway.</li>
  *   <li>{@link #spring}: a proxy of {@link SpringEcho} made by Spring Integration's
  *       {@link GatewayProxyFactoryBean}, request channel a Spring Integration {@code DirectChannel}, subscribed by
  *       Spring Integration's {@code ServiceActivatingHandler(new EchoService(), "echo")}. All three are beans of
@@ -116,6 +119,30 @@ public class GatewayRoundTripBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             GatewayProxyFactory.close(gateway);
+        }
+    }
+
+    /**
+     * The same round trip declared the way an application does: a runtime, a flow whose one step is the service
+     * activator, and the runtime's gateway (the runtime's default async executor and drain bookkeeping included).
+     */
+    @State(Scope.Thread)
+    public static class JunctionFlowGateway {
+        Junction junction;
+        Echo gateway;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            junction = Junction.create();
+            junction.flow("requests").handle(new EchoService());
+            gateway = junction.gateway(Echo.class);
+            junction.start();
+            checked(gateway.echo(PAYLOAD), "Junction flow");
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            junction.close();
         }
     }
 
@@ -195,6 +222,11 @@ public class GatewayRoundTripBenchmark {
 
     @Benchmark
     public String junction(JunctionGateway state) {
+        return state.gateway.echo(PAYLOAD);
+    }
+
+    @Benchmark
+    public String junctionFlow(JunctionFlowGateway state) {
         return state.gateway.echo(PAYLOAD);
     }
 

@@ -57,7 +57,8 @@ class BenchmarksSmokeTest {
                 "QueueHandoffBenchmark.jdkQueue",
                 "PollingConsumerBenchmark.junction", "PollingConsumerBenchmark.spring",
                 "PollingConsumerBenchmark.camel", "PollingConsumerBenchmark.jdkThread",
-                "GatewayRoundTripBenchmark.junction", "GatewayRoundTripBenchmark.spring",
+                "GatewayRoundTripBenchmark.junction", "GatewayRoundTripBenchmark.junctionFlow",
+                "GatewayRoundTripBenchmark.spring",
                 "GatewayRoundTripBenchmark.camel",
                 "CdiGatewayRoundTripBenchmark.cdiInjected", "CdiGatewayRoundTripBenchmark.cdiInjectedApplicationScoped",
                 "CdiGatewayRoundTripBenchmark.plainJava", "CdiGatewayRoundTripBenchmark.spring");

@@ -139,7 +139,7 @@ final class EndpointWiring {
     }
 
     /**
-     * A scoped channel (the seed's scoped channels: a {@code @RequestScoped} queue is each request's own): its client
+     * A scoped channel (a {@code @RequestScoped} queue is each request's own): its client
      * proxy is registered, so that senders, gateways and injection points reach the instance of their current
      * context. Its name cannot be checked here (no context is active); global interceptors do not reach its instances.
      */

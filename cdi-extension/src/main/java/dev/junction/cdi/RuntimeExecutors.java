@@ -3,7 +3,6 @@ package dev.junction.cdi;
 import dev.junction.impl.scheduling.ExecutorTaskScheduler;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -15,8 +14,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Where one application's pollers and asynchronous gateways run. In a Jakarta EE container: its managed
@@ -48,11 +45,11 @@ record RuntimeExecutors(Optional<ExecutorTaskScheduler> scheduler, Executor asyn
      */
     static RuntimeExecutors find(BeanManager beanManager, RequestContexts requestContexts) {
         List<Runnable> onClose = new ArrayList<>();
-        Optional<ExecutorTaskScheduler> scheduler = bean(beanManager, ManagedScheduledExecutorService.class, onClose)
-                .or(() -> jndi(DEFAULT_SCHEDULED_EXECUTOR, ManagedScheduledExecutorService.class))
+        Optional<ExecutorTaskScheduler> scheduler = ContainerLookup.bean(beanManager, ManagedScheduledExecutorService.class, onClose::add)
+                .or(() -> ContainerLookup.jndi(DEFAULT_SCHEDULED_EXECUTOR, ManagedScheduledExecutorService.class))
                 .map(ExecutorTaskScheduler::new);
-        Executor managedAsync = bean(beanManager, ManagedExecutorService.class, onClose)
-                .or(() -> jndi(DEFAULT_EXECUTOR, ManagedExecutorService.class))
+        Executor managedAsync = ContainerLookup.bean(beanManager, ManagedExecutorService.class, onClose::add)
+                .or(() -> ContainerLookup.jndi(DEFAULT_EXECUTOR, ManagedExecutorService.class))
                 .map(Executor.class::cast)
                 .orElse(null);
         Executor async = requestContexts.around(managedAsync != null ? managedAsync : ownAsyncExecutor(onClose));
@@ -101,25 +98,5 @@ record RuntimeExecutors(Optional<ExecutorTaskScheduler> scheduler, Executor asyn
     /** Releases the bean references and shuts down the extension's own threads. */
     void release() {
         releases.forEach(Runnable::run);
-    }
-    private static <T> Optional<T> bean(BeanManager beanManager, Class<T> type, List<Runnable> onClose) {
-        Set<Bean<?>> beans = beanManager.getBeans(type);
-        if (beans.isEmpty()) {
-            return Optional.empty();
-        }
-        Bean<?> bean = beanManager.resolve(beans);
-        CreationalContext<?> context = beanManager.createCreationalContext(bean);
-        onClose.add(context::release);
-        return Optional.of(type.cast(beanManager.getReference(bean, type, context)));
-    }
-
-    private static <T> Optional<T> jndi(String name, Class<T> type) {
-        try {
-            Object found = new InitialContext().lookup(name);
-            return type.isInstance(found) ? Optional.of(type.cast(found)) : Optional.empty();
-        } catch (NamingException | RuntimeException notThere) {
-            // Java SE: no naming service, or no default instance bound
-            return Optional.empty();
-        }
     }
 }

@@ -1,20 +1,14 @@
 package dev.junction.cdi;
 
 import dev.junction.impl.poller.TransactionalPollAdvice;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Finds how transactional pollers demarcate their transactions in this container, in this order:
@@ -74,42 +68,15 @@ final class TransactionLookup {
         if (notFound != null) {
             return Optional.empty(); // ambiguous beans: do not hide the problem behind another way
         }
-        Set<Bean<?>> beans = beanManager.getBeans(type);
-        if (beans.isEmpty()) {
-            return Optional.empty();
-        }
-        Bean<?> bean;
         try {
-            bean = beanManager.resolve(beans);
+            return ContainerLookup.bean(beanManager, type, onClose);
         } catch (AmbiguousResolutionException ambiguous) {
-            notFound = "the beans of type " + type.getName() + " are ambiguous: " + beans;
+            notFound = "the beans of type " + type.getName() + " are ambiguous: " + beanManager.getBeans(type);
             return Optional.empty();
         }
-        if (bean == null) {
-            return Optional.empty();
-        }
-        CreationalContext<?> context = beanManager.createCreationalContext(bean);
-        T reference = type.cast(beanManager.getReference(bean, type, context));
-        if (bean.getScope() == Dependent.class) {
-            onClose.accept(context::release);
-        }
-        return Optional.of(reference);
     }
 
     private <T> Optional<T> jndi(String name, Class<T> type) {
-        if (notFound != null) {
-            return Optional.empty();
-        }
-        try {
-            InitialContext naming = new InitialContext();
-            try {
-                Object bound = naming.lookup(name);
-                return type.isInstance(bound) ? Optional.of(type.cast(bound)) : Optional.empty();
-            } finally {
-                naming.close();
-            }
-        } catch (NamingException | RuntimeException notThere) {
-            return Optional.empty(); // not bound there, or plain SE without a JNDI provider
-        }
+        return notFound != null ? Optional.empty() : ContainerLookup.jndi(name, type);
     }
 }

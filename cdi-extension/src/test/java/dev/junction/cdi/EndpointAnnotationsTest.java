@@ -121,7 +121,7 @@ class EndpointAnnotationsTest {
         }
     }
 
-    /** The seed's two bridge examples (polled queue to direct channel), and the reverse direction. */
+    /** The two classic bridge examples (polled queue to direct channel), and the reverse direction. */
     @Dependent
     public static class Bridges {
         @Produces @ApplicationScoped @Channel("polled")

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5: the extension also starts on Apache OpenWebBeans SE. Weld SE is on this class path too, so
+ * The extension also starts on Apache OpenWebBeans SE. Weld SE is on this class path too, so
  * {@code SeContainerInitializer.newInstance()} would pick either provider; OWB's own initializer is used directly.
  * Discovery is disabled, so the extension is added explicitly, a new instance per container.
  */

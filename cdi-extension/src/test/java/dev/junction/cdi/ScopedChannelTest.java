@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's scoped channels, the CDI way: a {@code @RequestScoped} channel is each request's own; gateways and
+ * Scoped channels, the CDI way: a {@code @RequestScoped} channel is each request's own; gateways and
  * injection points reach the instance of the current request. An endpoint cannot consume from one.
  */
 class ScopedChannelTest {

@@ -96,7 +96,7 @@ class PollingConsumerTest {
     }
 
     /**
-     * The seed's long polling: a 10 ms interval with a 30 s receive timeout. The poll blocks in the receive and
+     * Long polling: a 10 ms interval with a 30 s receive timeout. The poll blocks in the receive and
      * returns as the message arrives; it is handled long before the receive timeout could have run out.
      */
     @Test
@@ -215,7 +215,7 @@ class PollingConsumerTest {
     }
 
     /**
-     * The seed's "artificial memory leak": a trigger firing far faster than the task executor can poll. The
+     * The "artificial memory leak" of unbounded task executors: a trigger firing far faster than the task executor can poll. The
      * endpoint hands the executor a new poll only when the previous one has finished, so the executor's queue
      * never holds more than one poll and the surplus firings are counted as skipped.
      */

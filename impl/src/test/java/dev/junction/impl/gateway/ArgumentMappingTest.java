@@ -29,13 +29,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** How arguments become the request: the conventions and annotations of the seed's mapping table (7.2.5). */
+/** How arguments become the request: the argument-mapping conventions and annotations. */
 class ArgumentMappingTest {
 
     private final ChannelRegistry channels = new ChannelRegistry();
     private final QueueChannel requests = channels.register(new QueueChannel("requests"));
 
-    /** The valid signatures of the seed's table; the EL counterparts of its SpEL expressions. */
+    /** The valid signatures of the mapping rules, with Jakarta EL expressions. */
     @MessagingGateway(defaultRequestChannel = "requests")
     interface MyGateway {
 

@@ -34,7 +34,7 @@ class InvalidGatewayTest {
         channels.register(new RendezvousChannel("rendezvous"));
     }
 
-    /** The seed's invalid signatures and the ones its rules imply. */
+    /** The invalid signatures the mapping rules name, and the ones they imply. */
     @MessagingGateway(defaultRequestChannel = "requests")
     interface InvalidSignatures {
         void twoMapsWithoutAnnotations(Map<String, Object> m1, Map<String, Object> m2);

@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
-/** The poller's settings: the seed's defaults, and every conflicting combination refused with a clear message. */
+/** The poller's settings: the documented defaults, and every conflicting combination refused with a clear message. */
 class PollerSpecTest {
 
     @Test

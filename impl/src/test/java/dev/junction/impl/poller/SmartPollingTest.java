@@ -103,7 +103,7 @@ class SmartPollingTest {
     }
 
     /**
-     * The seed's example, shortened: a slow primary schedule (here hourly, first run at once) handed over to a fast
+     * The classic example, shortened: a slow primary schedule (here hourly, first run at once) handed over to a fast
      * secondary while the source is empty, and taken back as soon as a message comes.
      */
     @Test

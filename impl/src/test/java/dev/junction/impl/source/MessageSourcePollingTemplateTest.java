@@ -97,7 +97,7 @@ class MessageSourcePollingTemplateTest {
         assertThat(callback.settlements()).containsExactly(Status.REQUEUE);
     }
 
-    /** The seed's reason for noAutoAck: hand the message to another thread, which settles it when done. */
+    /** The reason for noAutoAck: hand the message to another thread, which settles it when done. */
     @Test
     void aHandlerThatTurnedAutomaticSettlingOffSettlesLaterOnAnotherThread() throws InterruptedException {
         AtomicReference<Message<?>> handedOff = new AtomicReference<>();
