@@ -50,8 +50,10 @@ final class EndpointWiring {
      * @param runtime     the runtime to fill
      * @param beanManager the container's bean manager, for contextual references
      * @param validator   where problems go
+     * @param transactions how transactional pollers find the container's transactions
      */
-    public EndpointWiring(JunctionRuntime runtime, BeanManager beanManager, DeploymentValidator validator) {
+    EndpointWiring(JunctionRuntime runtime, BeanManager beanManager, DeploymentValidator validator,
+            TransactionLookup transactions) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -59,7 +61,7 @@ final class EndpointWiring {
         runtime.onClose(references::release);
         this.requestContexts = RequestContexts.of(beanManager);
         this.pollers = new PollerAssembly(beanManager, references, validator,
-                new RequestContextPollAdvice(requestContexts), new TransactionLookup(beanManager, runtime::onClose));
+                new RequestContextPollAdvice(requestContexts), transactions);
     }
 
     /**
@@ -239,7 +241,12 @@ final class EndpointWiring {
                 // channel runs it on the sender's, in the sender's context (and transaction)
                 handler = requestContexts.around(handler);
             }
-            runtime.endpoints().consumer(endpoint.id(), input, handler, poller, endpoint.autoStartup());
+            try {
+                runtime.endpoints().consumer(endpoint.id(), input, handler, poller, endpoint.autoStartup());
+            } catch (IllegalStateException refused) { // the default poller is transactional, no transactions
+                validator.problem(DeploymentValidator.INVALID_DEFAULT_POLLER, endpoint.describeMethod() + ": "
+                        + refused.getMessage());
+            }
         }
     }
 
@@ -267,8 +274,13 @@ final class EndpointWiring {
             return;
         }
         if (ok) {
-            runtime.endpoints().inboundAdapter(adapter.id(), source, adapter.outputChannel(), poller, null,
-                    adapter.autoStartup());
+            try {
+                runtime.endpoints().inboundAdapter(adapter.id(), source, adapter.outputChannel(), poller, null,
+                        adapter.autoStartup());
+            } catch (IllegalStateException refused) { // the default poller is transactional, no transactions
+                validator.problem(DeploymentValidator.INVALID_DEFAULT_POLLER, adapter.describeMethod() + ": "
+                        + refused.getMessage());
+            }
         }
     }
 

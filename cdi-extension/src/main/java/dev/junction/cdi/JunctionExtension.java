@@ -185,7 +185,11 @@ public class JunctionExtension implements Extension {
         BeanReferences references = new BeanReferences(beanManager); // converters and executors the runtime uses
         RequestContexts requestContexts = RequestContexts.of(beanManager);
         RuntimeExecutors executors = RuntimeExecutors.find(beanManager, requestContexts);
+        List<Runnable> transactionReleases = new ArrayList<>();
+        TransactionLookup transactions = new TransactionLookup(beanManager, transactionReleases::add);
         JunctionRuntime.Builder builder = JunctionRuntime.builder()
+                .transactions(transaction -> transactions.find().map(advice -> transaction.timeout() == null
+                        ? advice : advice.withTimeout(transaction.timeout())))
                 .expressionParser(expressionParser(beanManager))
                 .conversions(new ConverterBeans(beanManager, references, validator).registry())
                 .asyncExecutor(executors.asyncGateway())
@@ -194,8 +198,9 @@ public class JunctionExtension implements Extension {
         JunctionRuntime built = builder.build();
         built.onClose(references::release);
         built.onClose(executors::release);
+        built.onClose(() -> transactionReleases.forEach(Runnable::run));
         runtime = built;
-        new EndpointWiring(built, beanManager, validator).wire(channels, List.copyOf(gateways.values()),
+        new EndpointWiring(built, beanManager, validator, transactions).wire(channels, List.copyOf(gateways.values()),
                 List.copyOf(endpoints));
         if (!validator.isClean()) {
             built.close();

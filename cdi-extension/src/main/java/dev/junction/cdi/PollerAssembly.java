@@ -168,9 +168,7 @@ final class PollerAssembly {
         List<PollAdvice> advices = new ArrayList<>(poller.adviceChain().size() + 1);
         advices.add(requestContext);
         advices.addAll(poller.adviceChain());
-        return new PollerMetadata(poller.trigger(), poller.maxMessagesPerPoll(), poller.receiveTimeout(),
-                poller.taskExecutor(), poller.errorChannel(), poller.errorChannelName(), advices,
-                poller.receiveAdvices());
+        return poller.withAdviceChain(advices);
     }
 
     /** Copies the time and size attributes of the annotation to the spec, which checks them when it is built. */

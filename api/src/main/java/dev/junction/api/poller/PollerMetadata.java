@@ -18,6 +18,8 @@ import java.util.concurrent.Executor;
  * @param errorChannelName the same by name, resolved late, or {@code null}
  * @param adviceChain advices around each whole poll, outermost first
  * @param receiveAdvices advices around the receive part of each poll
+ * @param transaction whether each poll runs in a transaction of the runtime's transaction manager, and with which
+ *        timeout; {@code null}: no transaction (unless an advice of the chain begins one)
  */
 public record PollerMetadata(
         ZonedTrigger trigger,
@@ -27,7 +29,8 @@ public record PollerMetadata(
         MessageChannel errorChannel,
         String errorChannelName,
         List<PollAdvice> adviceChain,
-        List<ReceiveMessageAdvice> receiveAdvices) {
+        List<ReceiveMessageAdvice> receiveAdvices,
+        Transaction transaction) {
 
     /** The default receive timeout of a poller: 1000 ms. */
     public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofMillis(1000);
@@ -35,6 +38,20 @@ public record PollerMetadata(
     public PollerMetadata {
         adviceChain = List.copyOf(adviceChain);
         receiveAdvices = List.copyOf(receiveAdvices);
+    }
+
+    /** @return the same poller with another chain of poll advices, outermost first */
+    public PollerMetadata withAdviceChain(List<PollAdvice> advices) {
+        return new PollerMetadata(trigger, maxMessagesPerPoll, receiveTimeout, taskExecutor, errorChannel,
+                errorChannelName, advices, receiveAdvices, transaction);
+    }
+
+    /**
+     * A poll's transaction: the receive and the whole synchronous flow after it commit or roll back together.
+     *
+     * @param timeout the transaction timeout, or {@code null} for the transaction manager's default
+     */
+    public record Transaction(Duration timeout) {
     }
 
     /** @return the effective maximum for an endpoint whose own default is {@code endpointDefault} */

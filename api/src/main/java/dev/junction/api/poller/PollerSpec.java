@@ -36,6 +36,7 @@ public final class PollerSpec {
     private String errorChannelName;
     private final List<PollAdvice> adviceChain = new ArrayList<>();
     private final List<ReceiveMessageAdvice> receiveAdvices = new ArrayList<>();
+    private PollerMetadata.Transaction transaction;
 
     private PollerSpec(String owner) {
         this.owner = owner;
@@ -128,6 +129,21 @@ public final class PollerSpec {
         return this;
     }
 
+    /**
+     * Runs each poll in a transaction of the runtime's transaction manager (JTA): the receive and the whole
+     * synchronous flow after it commit together, or roll back together when the flow fails. Advices run outside it.
+     */
+    public PollerSpec transactional() {
+        this.transaction = new PollerMetadata.Transaction(null);
+        return this;
+    }
+
+    /** As {@link #transactional()}, with a transaction timeout. */
+    public PollerSpec transactional(Duration timeout) {
+        this.transaction = new PollerMetadata.Transaction(Objects.requireNonNull(timeout, "timeout"));
+        return this;
+    }
+
     /** Adds advices around each whole poll; the first added is outermost. */
     public PollerSpec advice(PollAdvice... advices) {
         adviceChain.addAll(Arrays.asList(advices));
@@ -179,13 +195,17 @@ public final class PollerSpec {
         if (errorChannel != null && errorChannelName != null) {
             problems.add("it sets both an error channel and an error channel name; set one");
         }
+        if (transaction != null && transaction.timeout() != null
+                && (transaction.timeout().isNegative() || transaction.timeout().isZero())) {
+            problems.add("the transaction timeout must be positive, was " + transaction.timeout());
+        }
         ZonedTrigger effective = problems.isEmpty() ? effectiveTrigger(problems) : null;
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid poller" + (owner == null ? "" : " of '" + owner + "'") + ": "
                     + String.join("; ", problems));
         }
         return new PollerMetadata(effective, maxMessagesPerPoll, receiveTimeout, taskExecutor, errorChannel,
-                errorChannelName, adviceChain, receiveAdvices);
+                errorChannelName, adviceChain, receiveAdvices, transaction);
     }
 
     private ZonedTrigger effectiveTrigger(List<String> problems) {

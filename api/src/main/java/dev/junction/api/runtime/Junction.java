@@ -5,6 +5,7 @@ import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.convert.Converter;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.spi.JunctionProvider;
+import jakarta.transaction.TransactionManager;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -133,6 +134,12 @@ public interface Junction extends AutoCloseable {
 
         /** Converts payloads of the source type for handler parameters and gateway replies that want the target. */
         <S, T> Builder converter(Class<S> source, Class<T> target, Converter<? super S, ? extends T> converter);
+
+        /**
+         * The JTA transaction manager of transactional pollers ({@link PollerSpec#transactional()}); without one,
+         * a transactional poller is a configuration error.
+         */
+        Builder transactionManager(TransactionManager transactionManager);
 
         /** Runs asynchronous gateway methods on this executor (its owner shuts it down). */
         Builder asyncExecutor(Executor executor);

@@ -6,6 +6,7 @@ import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.impl.channel.AbstractSubscribableChannel;
 import dev.junction.impl.channel.ChannelRegistry;
+import dev.junction.api.poller.PollAdvice;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.api.source.MessageSource;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The endpoints of one application: builds them (choosing an event-driven or a polling consumer from the input
@@ -35,11 +37,24 @@ public final class EndpointRegistry {
     private final ChannelRegistry channels;
     private final TaskScheduler scheduler;
     private final Map<String, AbstractEndpoint> endpoints = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions;
     private volatile PollerMetadata defaultPoller;
 
+    /** A registry whose pollers cannot be transactional (no transaction manager). */
     public EndpointRegistry(ChannelRegistry channels, TaskScheduler scheduler) {
+        this(channels, scheduler, transaction -> Optional.empty());
+    }
+
+    /**
+     * @param transactions the advice that runs a poll in a transaction of the application's transaction manager,
+     *                     for pollers that are {@link PollerMetadata#transaction() transactional}; empty when there
+     *                     is no transaction manager
+     */
+    public EndpointRegistry(ChannelRegistry channels, TaskScheduler scheduler,
+            Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions) {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
     /**
@@ -89,7 +104,8 @@ public final class EndpointRegistry {
             }
             endpoint = new EventDrivenConsumer(id, subscribable, handler, autoStartup);
         } else if (input instanceof PollableChannel pollable) {
-            PollerMetadata effective = pollerOrDefault(id, poller, "its input channel '" + input.getName() + "' is pollable");
+            PollerMetadata effective = transactional(id, pollerOrDefault(id, poller, "its input channel '"
+                    + input.getName() + "' is pollable"));
             endpoint = new PollingConsumer(id, pollable, handler, effective, scheduler, errorHandlerFor(effective), autoStartup);
         } else {
             throw new IllegalStateException("Endpoint '" + id + "': input channel '" + input.getName()
@@ -107,7 +123,7 @@ public final class EndpointRegistry {
     public SourcePollingChannelAdapter inboundAdapter(String id, MessageSource<?> source, String outputChannelName,
             PollerMetadata poller, Duration sendTimeout, boolean autoStartup) {
         requireUnusedId(id);
-        PollerMetadata effective = pollerOrDefault(id, poller, "it is an inbound channel adapter");
+        PollerMetadata effective = transactional(id, pollerOrDefault(id, poller, "it is an inbound channel adapter"));
         SourcePollingChannelAdapter adapter = new SourcePollingChannelAdapter(id, source,
                 channels.getOrCreateDirect(outputChannelName), sendTimeout, effective, scheduler,
                 errorHandlerFor(effective), autoStartup);
@@ -240,6 +256,23 @@ public final class EndpointRegistry {
                     + ", and it has none and no default poller is declared; give it a poller or declare a default poller");
         }
         return fallback;
+    }
+
+    /**
+     * The poller with the transaction advice innermost of its chain: the application's advices run outside the
+     * transaction, the receive and the flow inside it.
+     */
+    private PollerMetadata transactional(String id, PollerMetadata poller) {
+        if (poller.transaction() == null) {
+            return poller;
+        }
+        PollAdvice transaction = transactions.apply(poller.transaction()).orElseThrow(() -> new IllegalStateException(
+                "JNC-0608 Endpoint '" + id + "' has a transactional poller, but the runtime has no transaction"
+                + " manager; give it one (Junction.builder().transactionManager(...); under CDI a UserTransaction or"
+                + " TransactionManager bean, or one in JNDI) or make the poller not transactional"));
+        List<PollAdvice> chain = new ArrayList<>(poller.adviceChain());
+        chain.add(transaction);
+        return poller.withAdviceChain(chain);
     }
 
     private ErrorHandler errorHandlerFor(PollerMetadata poller) {

@@ -291,7 +291,13 @@ final class FlowBuilder implements Flow {
             problems.add(RuntimeRule.INVALID_STEP.problem(where + ": " + invalid.getMessage()));
             return;
         }
-        runtime.endpoints().consumer(id, input, handler, poller, true);
+        try {
+            runtime.endpoints().consumer(id, input, handler, poller, true);
+        } catch (IllegalStateException refused) { // e.g. a transactional poller and no transaction manager
+            String reason = refused.getMessage();
+            problems.add(reason.startsWith("JNC-") ? reason + " (" + where + ")"
+                    : RuntimeRule.INVALID_STEP.problem(where + ": " + reason));
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import dev.junction.api.channel.ChannelInterceptor;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.convert.Converter;
 import dev.junction.api.error.ConfigurationException;
+import dev.junction.api.poller.PollAdvice;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.runtime.Endpoint;
@@ -17,9 +18,11 @@ import dev.junction.impl.gateway.GatewayProxyFactory;
 import dev.junction.impl.handler.support.Handlers;
 import dev.junction.impl.interceptor.GlobalChannelInterceptor;
 import dev.junction.impl.interceptor.GlobalInterceptors;
+import dev.junction.impl.poller.TransactionalPollAdvice;
 import dev.junction.impl.scheduling.ExecutorTaskScheduler;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import dev.junction.impl.scheduling.TaskScheduler;
+import jakarta.transaction.TransactionManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,7 +72,7 @@ public final class JunctionRuntime implements Junction {
         this.conversions = settings.conversions != null ? settings.conversions : settings.converters.build();
         this.parser = settings.parser != null ? settings.parser : ExpressionParser.standard();
         this.handlers = new Handlers(conversions, parser);
-        this.endpoints = new EndpointRegistry(channels, scheduler);
+        this.endpoints = new EndpointRegistry(channels, scheduler, settings.transactions);
         SharedAsyncExecutor shared = settings.asyncExecutor == null ? new SharedAsyncExecutor() : null;
         this.asyncExecutor = shared != null ? shared : settings.asyncExecutor;
         if (shared != null) {
@@ -260,6 +263,7 @@ public final class JunctionRuntime implements Junction {
         private Executor asyncExecutor;
         private Function<String, ? extends Executor> executorLookup;
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        private Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions = none -> Optional.empty();
         private final List<GlobalChannelInterceptor> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
         private final List<String> problems = new ArrayList<>();
@@ -290,6 +294,23 @@ public final class JunctionRuntime implements Junction {
         public <S, T> Builder converter(Class<S> source, Class<T> target,
                 Converter<? super S, ? extends T> converter) {
             converters.register(source, target, converter);
+            return this;
+        }
+
+        @Override
+        public Builder transactionManager(TransactionManager transactionManager) {
+            Objects.requireNonNull(transactionManager, "transactionManager");
+            return transactions(transaction -> Optional.of(transaction.timeout() == null
+                    ? TransactionalPollAdvice.of(transactionManager)
+                    : TransactionalPollAdvice.of(transactionManager).withTimeout(transaction.timeout())));
+        }
+
+        /**
+         * Where transactional pollers get the advice that runs a poll in a transaction: a container's transaction
+         * manager, found when the first transactional poller asks; empty when there is none.
+         */
+        public Builder transactions(Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
             return this;
         }
 
