@@ -23,8 +23,8 @@ import java.util.Map;
  * <tr><td>{@value #INVALID_ENDPOINT_METHOD}</td><td>an endpoint method whose parameters cannot be mapped or are ambiguous</td></tr>
  * <tr><td>{@value #INVALID_CHANNEL}</td><td>a declared channel that cannot be registered: two declarations of a name, a
  * name different from the qualifier's, a type that is neither subscribable nor pollable where a consumer needs one</td></tr>
- * <tr><td>{@value #NO_TRANSACTION_MANAGER}</td><td>{@code @Poller(transactional = true)} where no JTA
- * {@code TransactionManager} is available (neither a bean nor in JNDI)</td></tr>
+ * <tr><td>{@value #NO_TRANSACTION_MANAGER}</td><td>{@code @Poller(transactional = true)} where neither a
+ * JTA {@code UserTransaction} nor a {@code TransactionManager} is available (as a bean or in JNDI)</td></tr>
  * <tr><td>{@value #INVALID_RETURN_TYPE}</td><td>a return type that does not fit the endpoint kind: a filter not returning
  * boolean, a transformer, router or inbound adapter returning nothing</td></tr>
  * <tr><td>{@value #ADAPTER_METHOD_WITH_PARAMETERS}</td><td>an inbound channel adapter method with parameters</td></tr>

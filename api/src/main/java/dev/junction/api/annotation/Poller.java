@@ -64,8 +64,10 @@ public @interface Poller {
      * Whether each poll runs in a JTA transaction: the receive and the whole synchronous flow downstream of each
      * message taken (handlers and the direct channels after them) share the transaction; a failure rolls it back,
      * undoing every write made through enlisted (XA) resources, and goes to the {@link #errorChannel()}. A poll that
-     * already runs in a transaction joins it ({@code REQUIRED}). The transaction manager is the container's: a bean
-     * of type {@code jakarta.transaction.TransactionManager}; a deployment without one fails.
+     * already runs in a transaction joins it ({@code REQUIRED}). Transactions are the container's, begun through
+     * its {@code jakarta.transaction.UserTransaction} where it has one (a bean, else
+     * {@code java:comp/UserTransaction}), else through its {@code TransactionManager} (a bean, else the servers'
+     * JNDI names); a deployment without either fails.
      *
      * <p>A queue channel is not a transactional resource: a message taken in a rolled-back poll is not put back.
      * All messages of one poll share its transaction; {@code maxMessagesPerPoll = 1} gives one transaction per
