@@ -31,9 +31,11 @@ import org.jboss.weld.environment.se.WeldContainer;
  * Weld SE containers with JTA: Narayana's CDI module (the transaction manager and synchronization registry as
  * beans, the {@code @Transactional} interceptors) and, through {@link Database}, an XA-capable H2 database pooled by
  * Agroal whose connections enlist in the JTA transaction. Each run has its own Narayana object store under
- * {@code target/}, each container its own database, so builds running at once do not meet.
+ * {@code target/}, each container its own database, so builds running at once do not meet. Public for the guide's
+ * tests ({@code dev.junction.cdi.docs}): the object store must be set up in this one place, before any of them
+ * starts Narayana.
  */
-final class JtaContainers {
+public final class JtaContainers {
 
     static {
         String store = Path.of("target", "narayana-store", UUID.randomUUID().toString()).toAbsolutePath().toString();
@@ -56,7 +58,7 @@ final class JtaContainers {
     }
 
     /** @return a started container of these classes with the Junction and Narayana extensions */
-    static WeldContainer start(String id, Class<?>... beanClasses) {
+    public static WeldContainer start(String id, Class<?>... beanClasses) {
         return new Weld(id).disableDiscovery().addExtension(new JunctionExtension())
                 .addExtension(new TransactionExtension()).addBeanClasses(beanClasses).initialize();
     }
