@@ -61,7 +61,7 @@ class ExecutorTaskSchedulerTest {
     }
 
     /**
-     * The trap STACK.md warns about: when a run ends, by the wall clock, no later than it was due, a cron trigger
+     * A known trap of CronTrigger: when a run ends, by the wall clock, no later than it was due, a cron trigger
      * returns that same time again. A clock standing still makes every run end exactly when it started; each
      * second must still run once only.
      */
