@@ -14,6 +14,7 @@ import dev.junction.impl.support.MessagePublishingErrorHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,28 +207,14 @@ public final class EndpointRegistry {
                 && executorChannelsIdle.getAsBoolean()).run();
     }
 
-    /**
-     * Event-driven consumers first (they only wait to be called), then polling consumers (which send what they take
-     * downstream, often to event-driven consumers), inbound adapters last: nothing is sent before its receiver runs.
-     */
+    /** The endpoints by {@link EndpointKind}, in registration order within a kind. */
     private List<AbstractEndpoint> inStartOrder() {
-        List<AbstractEndpoint> eventDriven = new ArrayList<>();
-        List<AbstractEndpoint> polling = new ArrayList<>();
-        List<AbstractEndpoint> adapters = new ArrayList<>();
+        List<AbstractEndpoint> ordered;
         synchronized (endpoints) {
-            for (AbstractEndpoint endpoint : endpoints.values()) {
-                if (endpoint instanceof SourcePollingChannelAdapter) {
-                    adapters.add(endpoint);
-                } else if (endpoint instanceof AbstractPollingEndpoint) {
-                    polling.add(endpoint);
-                } else {
-                    eventDriven.add(endpoint);
-                }
-            }
+            ordered = new ArrayList<>(endpoints.values());
         }
-        eventDriven.addAll(polling);
-        eventDriven.addAll(adapters);
-        return eventDriven;
+        ordered.sort(Comparator.comparing(EndpointKind::of));   // a stable sort keeps the registration order
+        return ordered;
     }
 
     private PollerMetadata pollerOrDefault(String id, PollerMetadata poller, String why) {
