@@ -15,7 +15,7 @@ import dev.junction.impl.endpoint.EndpointRegistry;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.gateway.GatewayProxyFactory;
 import dev.junction.impl.handler.support.Handlers;
-import dev.junction.impl.interceptor.GlobalChannelInterceptor;
+import dev.junction.impl.interceptor.GlobalInterceptorRegistration;
 import dev.junction.impl.interceptor.GlobalInterceptors;
 import dev.junction.impl.scheduling.ExecutorTaskScheduler;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
@@ -260,7 +260,7 @@ public final class JunctionRuntime implements Junction {
         private Executor asyncExecutor;
         private Function<String, ? extends Executor> executorLookup;
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
-        private final List<GlobalChannelInterceptor> interceptors = new ArrayList<>();
+        private final List<GlobalInterceptorRegistration> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
         private final List<String> problems = new ArrayList<>();
 
@@ -282,7 +282,7 @@ public final class JunctionRuntime implements Junction {
         public Builder globalInterceptor(ChannelInterceptor interceptor, int order, String... channelPatterns) {
             Objects.requireNonNull(interceptor, "interceptor");
             String patterns = channelPatterns.length == 0 ? "*" : String.join(",", channelPatterns);
-            interceptors.add(GlobalChannelInterceptor.of(interceptor, patterns, order));
+            interceptors.add(GlobalInterceptorRegistration.of(interceptor, patterns, order));
             return this;
         }
 

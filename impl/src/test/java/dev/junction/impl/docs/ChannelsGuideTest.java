@@ -15,7 +15,7 @@ import dev.junction.impl.channel.PublishSubscribeChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.convert.ConversionRegistry;
 import dev.junction.impl.core.MessagingTemplate;
-import dev.junction.impl.interceptor.GlobalChannelInterceptor;
+import dev.junction.impl.interceptor.GlobalInterceptorRegistration;
 import dev.junction.impl.interceptor.GlobalInterceptors;
 import dev.junction.impl.interceptor.WireTap;
 import java.time.Duration;
@@ -80,7 +80,7 @@ class ChannelsGuideTest {
         GlobalInterceptors globals = new GlobalInterceptors();
         ChannelRegistry channels = new ChannelRegistry(globals::apply);
         QueueChannel audit = channels.register(new QueueChannel("audit"));
-        globals.register(GlobalChannelInterceptor.of(
+        globals.register(GlobalInterceptorRegistration.of(
                 WireTap.to("audit", channels).selectorExpression("payload > 10").build(), "order*", 0));
 
         DirectChannel orders = channels.register(new DirectChannel("orders"));   // registered later: tapped too

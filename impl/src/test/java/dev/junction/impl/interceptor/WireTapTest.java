@@ -186,7 +186,7 @@ class WireTapTest {
         globals.apply(in);
         globals.apply(tapChannel);
 
-        globals.register(GlobalChannelInterceptor.of(tap, "*", 0));
+        globals.register(GlobalInterceptorRegistration.of(tap, "*", 0));
 
         assertThat(in.getInterceptors()).containsExactly(tap);
         assertThat(tapChannel.getInterceptors()).as("vetoed").isEmpty();
@@ -219,7 +219,7 @@ class WireTapTest {
     void aGlobalWireTapCanTargetOneChannelByName() {
         QueueChannel tapChannel = new QueueChannel("tap");
         GlobalInterceptors globals = new GlobalInterceptors();
-        globals.register(GlobalChannelInterceptor.of(new WireTap(tapChannel), "orders", 3));
+        globals.register(GlobalInterceptorRegistration.of(new WireTap(tapChannel), "orders", 3));
         List<DirectChannel> channels = List.of(new DirectChannel("orders"), new DirectChannel("ordersArchive"),
                 new DirectChannel("invoices"));
         for (DirectChannel channel : channels) {
