@@ -66,14 +66,14 @@ public final class EndpointRegistry {
      *
      * @param poller the endpoint's poller, or {@code null}
      */
-    public ConsumerEndpoint consumer(String id, String inputChannelName, MessageHandler handler, PollerMetadata poller,
+    ConsumerEndpoint consumer(String id, String inputChannelName, MessageHandler handler, PollerMetadata poller,
             boolean autoStartup) {
         requireUnusedId(id); // before the channel is created: a refused endpoint leaves no channel behind
         return consumer(id, channels.getOrCreateDirect(inputChannelName), handler, poller, autoStartup);
     }
 
     /**
-     * Builds and registers the consumer of a channel: an {@link EventDrivenConsumer} on a subscribable channel, a
+     * Builds and registers the consumer of a channel: an {@code EventDrivenConsumer} on a subscribable channel, a
      * {@link PollingConsumer} on a pollable one.
      *
      * @throws IllegalStateException when a subscribable channel gets a poller, or a pollable channel has no
@@ -121,7 +121,7 @@ public final class EndpointRegistry {
      *
      * @throws IllegalStateException when another endpoint has the same id
      */
-    public void register(AbstractEndpoint endpoint) {
+    void register(AbstractEndpoint endpoint) {
         AbstractEndpoint previous = endpoints.putIfAbsent(endpoint.getId(), endpoint);
         if (previous != null && previous != endpoint) {
             throw duplicateId(endpoint.getId(), previous + " and " + endpoint);

@@ -14,7 +14,7 @@ import java.util.Objects;
 public final class LoggingHandler implements MessageHandler {
 
     /** The logger name used when none is given. */
-    public static final String DEFAULT_LOGGER_NAME = "dev.junction.logging";
+    static final String DEFAULT_LOGGER_NAME = "dev.junction.logging";
 
     private final Logger logger;
     private final Level level;

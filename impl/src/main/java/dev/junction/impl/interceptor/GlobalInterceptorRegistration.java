@@ -24,7 +24,7 @@ public record GlobalInterceptorRegistration(ChannelInterceptor interceptor, Chan
     }
 
     /** @return a global interceptor for all channels, with the default order */
-    public static GlobalInterceptorRegistration of(ChannelInterceptor interceptor) {
+    static GlobalInterceptorRegistration of(ChannelInterceptor interceptor) {
         return new GlobalInterceptorRegistration(interceptor, ChannelNamePatterns.all(), Ordered.DEFAULT_ORDER);
     }
 
@@ -37,7 +37,7 @@ public record GlobalInterceptorRegistration(ChannelInterceptor interceptor, Chan
     }
 
     /** @return whether the patterns select the channel and the interceptor does not veto it */
-    public boolean appliesTo(InterceptableChannel channel) {
+    boolean appliesTo(InterceptableChannel channel) {
         String name = channel.getName();
         return patterns.matches(name)
                 && (!(interceptor instanceof VetoCapableInterceptor veto) || veto.shouldIntercept(name, channel));

@@ -66,7 +66,7 @@ public final class GlobalInterceptors {
      * Registers a global interceptor and applies it to the given existing channels as well as to those this registry
      * has seen; the given channels are remembered from then on.
      */
-    public synchronized void register(GlobalInterceptorRegistration global,
+    synchronized void register(GlobalInterceptorRegistration global,
             Collection<? extends InterceptableChannel> existing) {
         register(global);
         for (InterceptableChannel channel : existing) {
@@ -79,7 +79,7 @@ public final class GlobalInterceptors {
      *
      * @return whether it was registered
      */
-    public synchronized boolean unregister(GlobalInterceptorRegistration global) {
+    synchronized boolean unregister(GlobalInterceptorRegistration global) {
         if (!registered.remove(global)) {
             return false;
         }
@@ -93,7 +93,7 @@ public final class GlobalInterceptors {
     }
 
     /** @return the registered global interceptors, in registration order */
-    public synchronized List<GlobalInterceptorRegistration> getRegistered() {
+    synchronized List<GlobalInterceptorRegistration> getRegistered() {
         return List.copyOf(registered);
     }
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * and outbound adapters.
  *
  * <p>Everything that can be decided without a message is decided when the invoker is built: which method
- * ({@link HandlerMethodResolver}), where each argument comes from (the message, its payload converted through the
+ * ({@code HandlerMethodResolver}), where each argument comes from (the message, its payload converted through the
  * {@link ConversionRegistry}, a header, all headers, a payload expression; see the builder), and how the method
  * is reached. Mistakes are reported then, as {@link InvalidHandlerMethodException}s. Invoking does no reflection.
  *
@@ -101,7 +101,7 @@ public final class HandlerMethodInvoker {
     }
 
     /** @return the object the method is invoked on */
-    public Object getTarget() {
+    Object getTarget() {
         return target;
     }
 
@@ -169,7 +169,7 @@ public final class HandlerMethodInvoker {
      * Chooses the method and the strategies an invoker uses. Only the target is required.
      *
      * <p>Selection: {@link #method(Method)} wins; else {@link #methodName(String)}; else the one method carrying
-     * {@link #marker(Class)}; else the one public method (see {@link HandlerMethodResolver}).
+     * {@link #marker(Class)}; else the one public method (see {@code HandlerMethodResolver}).
      */
     public static final class Builder {
         private final Object target;

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  *
  * <p>All failures are {@link InvalidHandlerMethodException}s raised while the endpoint is being built.
  */
-public final class HandlerMethodResolver {
+final class HandlerMethodResolver {
 
     /** Interfaces that CDI containers add to their proxies; their methods are never handler methods. */
     private static final List<String> CONTAINER_PACKAGES = List.of("org.jboss.weld.", "org.apache.webbeans.");
@@ -61,7 +61,7 @@ public final class HandlerMethodResolver {
      * @return the selected public instance method, as declared by the user's class (not by a proxy)
      * @throws InvalidHandlerMethodException when no single method fits
      */
-    public static Method resolve(Class<?> type, String methodName, Class<? extends Annotation> marker) {
+    static Method resolve(Class<?> type, String methodName, Class<? extends Annotation> marker) {
         Class<?> userClass = userClass(type);
         if (marker != null) {
             rejectMisplacedMarkers(userClass, marker);
@@ -89,7 +89,7 @@ public final class HandlerMethodResolver {
      * @return the first class up the hierarchy that is not generated, or the generated class itself when it
      *         extends {@code Object} (or {@code java.lang.reflect.Proxy}) directly
      */
-    public static Class<?> userClass(Class<?> type) {
+    static Class<?> userClass(Class<?> type) {
         Class<?> current = type;
         while (isGenerated(current) && current.getSuperclass() != null
                 && current.getSuperclass() != Object.class && current.getSuperclass() != Proxy.class) {

@@ -217,7 +217,7 @@ public final class JunctionRuntime implements Junction {
     }
 
     /** @return what pollers schedule on */
-    public TaskScheduler scheduler() {
+    TaskScheduler scheduler() {
         return scheduler;
     }
 

@@ -10,11 +10,11 @@ import dev.junction.api.annotation.Header;
 import dev.junction.api.annotation.Headers;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.annotation.Payload;
+import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.message.Message;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
-import dev.junction.impl.channel.RendezvousChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -31,7 +31,7 @@ class InvalidGatewayTest {
     InvalidGatewayTest() {
         channels.register(new DirectChannel("requests"));
         channels.register(new QueueChannel("queue"));
-        channels.register(new RendezvousChannel("rendezvous"));
+        channels.register(MessageChannels.rendezvous("rendezvous"));
     }
 
     /** The seed's invalid signatures and the ones its rules imply. */

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe; one evaluator may serve every invoker of an application.
  */
-public final class ElPayloadExpressionEvaluator implements PayloadExpressionEvaluator {
+final class ElPayloadExpressionEvaluator implements PayloadExpressionEvaluator {
 
     private final ExpressionParser parser;
     private final ExpressionFactory coercion = ExpressionParser.defaultFactory();
@@ -38,7 +38,7 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
     /** The parsed expressions once more, each with the place its failures name: one per parameter. */
     private final Map<Use, Expression> placed = new ConcurrentHashMap<>();
 
-    public ElPayloadExpressionEvaluator(ExpressionParser parser) {
+    ElPayloadExpressionEvaluator(ExpressionParser parser) {
         this.parser = Objects.requireNonNull(parser, "parser");
     }
 
@@ -87,7 +87,7 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
      *
      * @throws InvalidHandlerMethodException naming the parameter and the parser's complaint
      */
-    public void prepare(Method method) {
+    void prepare(Method method) {
         for (Parameter parameter : method.getParameters()) {
             Payload payload = parameter.getAnnotation(Payload.class);
             if (payload == null || payload.value().isBlank()) {

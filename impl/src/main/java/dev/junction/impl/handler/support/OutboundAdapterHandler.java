@@ -18,7 +18,7 @@ import java.util.Objects;
  * expression's type is not known before it is evaluated, so an expression's value, if any, is ignored: write
  * expressions that act ({@code audit.record(payload)}), not ones that compute.
  */
-public final class OutboundAdapterHandler implements MessageHandler {
+final class OutboundAdapterHandler implements MessageHandler {
 
     private final MessageProcessor<?> action;
     private final String description;
@@ -31,7 +31,7 @@ public final class OutboundAdapterHandler implements MessageHandler {
     /**
      * @throws InvalidHandlerMethodException when the method returns something
      */
-    public static OutboundAdapterHandler forMethod(HandlerMethodInvoker invoker) {
+    static OutboundAdapterHandler forMethod(HandlerMethodInvoker invoker) {
         Objects.requireNonNull(invoker, "invoker");
         if (!invoker.isVoid()) {
             throw new InvalidHandlerMethodException(HandlerMethods.describe(invoker.getMethod()) + " returns "
@@ -44,7 +44,7 @@ public final class OutboundAdapterHandler implements MessageHandler {
     }
 
     /** An adapter that evaluates the expression for each message and ignores its value. */
-    public static OutboundAdapterHandler forExpression(Expression expression) {
+    static OutboundAdapterHandler forExpression(Expression expression) {
         return new OutboundAdapterHandler(ExpressionEvaluatingProcessor.of(expression), expression.getExpressionText());
     }
 

@@ -34,7 +34,7 @@ public final class Sources {
      *
      * @throws InvalidHandlerMethodException when no single method fits, or it takes parameters or returns nothing
      */
-    public static MessageSource<Object> method(Object target, String methodName) {
+    static MessageSource<Object> method(Object target, String methodName) {
         return method(HandlerMethodInvoker.forTarget(target).methodName(methodName).build());
     }
 
@@ -58,7 +58,7 @@ public final class Sources {
      *
      * @throws dev.junction.impl.expression.ExpressionParseException when the text is not valid EL
      */
-    public static MessageSource<Object> expression(String expressionText, ExpressionParser parser) {
+    static MessageSource<Object> expression(String expressionText, ExpressionParser parser) {
         Expression expression = parser.parse(expressionText, "an inbound channel adapter's source");
         return new SupplierMessageSource(new Supplier<>() {
             @Override

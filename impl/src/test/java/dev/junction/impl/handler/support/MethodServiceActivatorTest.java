@@ -7,7 +7,6 @@ import dev.junction.api.annotation.Header;
 import dev.junction.api.annotation.Headers;
 import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.error.DestinationResolutionException;
-import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.error.ReplyRequiredException;
 import dev.junction.api.message.Message;
@@ -16,7 +15,6 @@ import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.convert.ConversionRegistry;
-import dev.junction.impl.endpoint.EventDrivenConsumer;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
@@ -84,19 +82,6 @@ class MethodServiceActivatorTest {
                 .isInstanceOf(InvalidHandlerMethodException.class)
                 .hasMessageContaining("no public instance method named 'mocha'")
                 .hasMessageContaining("espresso").hasMessageContaining("latte");
-    }
-
-    @Test
-    void runsAsAnEndpointOnlyWhileStarted() {
-        EventDrivenConsumer endpoint = new EventDrivenConsumer("shouterEndpoint", input,
-                handlers.serviceActivator(new Shouter(), null, toOutput("shouter")), false);
-        endpoint.start();
-        input.send(Message.of("on"));
-        endpoint.stop();
-
-        assertThat(payloadOf(output)).isEqualTo("ON");
-        assertThatThrownBy(() -> input.send(Message.of("off"))).isInstanceOf(MessageDeliveryException.class)
-                .hasMessageContaining("no subscribers");
     }
 
     @Test
