@@ -181,8 +181,8 @@ public final class PollerSpec {
         }
         ZonedTrigger effective = problems.isEmpty() ? effectiveTrigger(problems) : null;
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid poller" + (owner == null ? "" : " of '" + owner + "'") + ": "
-                    + String.join("; ", problems));
+            throw new IllegalStateException("JNC-0201 Invalid poller" + (owner == null ? "" : " of '" + owner + "'")
+                    + ": " + String.join("; ", problems));
         }
         return new PollerMetadata(effective, maxMessagesPerPoll, receiveTimeout, taskExecutor, errorChannel,
                 errorChannelName, adviceChain, receiveAdvices);

@@ -54,7 +54,7 @@ final class FixedSubscriberChannel implements SubscribableChannel {
     @Override
     public boolean subscribe(MessageHandler other) {
         if (other != handler) {
-            throw new IllegalArgumentException("FixedSubscriberChannel '" + name
+            throw new IllegalArgumentException("JNC-0105 FixedSubscriberChannel '" + name
                     + "' takes exactly one subscriber, given at construction; use a DirectChannel for more");
         }
         return false;

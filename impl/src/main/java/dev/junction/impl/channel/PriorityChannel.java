@@ -118,7 +118,8 @@ class PriorityChannel extends AbstractPollableChannel {
         /** The most messages the channel holds (default: unbounded). */
         Builder capacity(int capacity) {
             if (capacity < 1) {
-                throw new IllegalArgumentException("A priority channel's capacity must be at least 1, was " + capacity);
+                throw new IllegalArgumentException("JNC-0103 A priority channel's capacity must be at least 1, was "
+                        + capacity);
             }
             this.capacity = capacity;
             return this;

@@ -62,7 +62,7 @@ public class PublishSubscribeChannel extends AbstractSubscribableChannel {
         /** A send returns {@code true} only when at least this many subscribers got the message (default 0). */
         Builder minSubscribers(int minSubscribers) {
             if (minSubscribers < 0) {
-                throw new IllegalArgumentException("minSubscribers must not be negative: " + minSubscribers);
+                throw new IllegalArgumentException("JNC-0104 minSubscribers must not be negative: " + minSubscribers);
             }
             this.minSubscribers = minSubscribers;
             return this;

@@ -101,7 +101,7 @@ public final class MessagingTemplate {
         if (requireDefaultDestination() instanceof PollableChannel pollable) {
             return receive(pollable);
         }
-        throw new IllegalStateException("The default destination '" + defaultDestination.getName()
+        throw new IllegalStateException("JNC-0111 The default destination '" + defaultDestination.getName()
                 + "' is not a PollableChannel; nothing can be received from it");
     }
 
@@ -170,7 +170,8 @@ public final class MessagingTemplate {
 
     private MessageChannel requireDefaultDestination() {
         if (defaultDestination == null) {
-            throw new IllegalStateException("This MessagingTemplate has no default destination; pass a channel");
+            throw new IllegalStateException("JNC-0110 This MessagingTemplate has no default destination; pass a"
+                    + " channel");
         }
         return defaultDestination;
     }
@@ -231,7 +232,7 @@ public final class MessagingTemplate {
 
         private static Duration checked(Duration timeout) {
             if (timeout != null && timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+                throw new IllegalArgumentException("JNC-0109 A template's timeout must not be negative: " + timeout);
             }
             return timeout;
         }

@@ -309,8 +309,8 @@ public final class GatewayProxyFactory {
 
         private static Duration checked(Duration timeout) {
             if (timeout != null && timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must not be negative: " + timeout
-                        + "; use null for unbounded");
+                throw new IllegalArgumentException(GatewayRule.INVALID_TIMEOUT.code() + " timeout must not be"
+                        + " negative: " + timeout + "; use null for unbounded");
             }
             return timeout;
         }

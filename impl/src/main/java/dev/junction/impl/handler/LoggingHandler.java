@@ -85,7 +85,8 @@ public final class LoggingHandler implements MessageHandler {
          */
         public LoggingHandler build() {
             if (expression != null && logFullMessage) {
-                throw new IllegalStateException("A logging adapter takes either an expression or logFullMessage, not both");
+                throw new IllegalStateException("JNC-0322 A logging adapter takes either an expression or"
+                        + " logFullMessage, not both");
             }
             return new LoggingHandler(this);
         }

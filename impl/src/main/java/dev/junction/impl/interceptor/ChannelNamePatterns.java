@@ -61,7 +61,8 @@ public final class ChannelNamePatterns {
             }
         }
         if (parsed.isEmpty()) {
-            throw new IllegalArgumentException("No channel name pattern given; use '" + DEFAULT + "' for all channels");
+            throw new IllegalArgumentException("JNC-0106 No channel name pattern given; use '" + DEFAULT
+                    + "' for all channels");
         }
         return new ChannelNamePatterns(parsed);
     }

@@ -9,7 +9,6 @@ import dev.junction.impl.expression.Expression;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.expression.ExpressionSelector;
 import dev.junction.impl.support.ChannelResolver;
-import dev.junction.impl.support.Timeouts;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
@@ -210,7 +209,10 @@ public final class WireTap implements VetoCapableInterceptor {
          * {@link Duration#ZERO} does not wait. A message not accepted in time is not tapped and a warning is logged.
          */
         Builder timeout(Duration timeout) {
-            Timeouts.toNanos(timeout); // validates: not null, not negative
+            if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+                throw new IllegalArgumentException("JNC-0108 A wire tap's timeout must not be negative, was " + timeout
+                        + "; Duration.ZERO does not wait");
+            }
             this.timeout = timeout;
             return this;
         }

@@ -239,9 +239,9 @@ public final class HandlerMethodInvoker {
             int modifiers = method.getModifiers();
             if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers)) {
                 // a non-public method could be reached only past the CDI proxy, on an uninitialised proxy instance
-                throw new InvalidHandlerMethodException(Signatures.qualified(method) + " is not a public instance"
-                        + " method. Make it public and non-static: the endpoint calls it through the bean's public"
-                        + " type (and its CDI proxy).");
+                throw new InvalidHandlerMethodException("JNC-0306 " + Signatures.qualified(method) + " is not a public"
+                        + " instance method. Make it public and non-static: the endpoint calls it through the bean's"
+                        + " public type (and its CDI proxy).");
             }
             return method;
         }

@@ -108,8 +108,8 @@ public final class JunctionRuntime implements Junction {
     public Flow flow(String inputChannel) {
         Objects.requireNonNull(inputChannel, "inputChannel");
         if (started.get()) {
-            throw new IllegalStateException("The runtime has started; declare the flow from '" + inputChannel
-                    + "' before start()");
+            throw new IllegalStateException(RuntimeRule.FLOW_AFTER_START.code() + " The runtime has started; declare"
+                    + " the flow from '" + inputChannel + "' before start()");
         }
         channels.getOrCreateDirect(inputChannel); // gateways and other flows may name it before start
         FlowBuilder flow = new FlowBuilder(this, inputChannel);
@@ -302,7 +302,8 @@ public final class JunctionRuntime implements Junction {
         @Override
         public Builder drainTimeout(Duration timeout) {
             if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
-                throw new IllegalArgumentException("The drain timeout must not be negative, was " + timeout);
+                throw new IllegalArgumentException(RuntimeRule.INVALID_DRAIN_TIMEOUT.code() + " The drain timeout must"
+                        + " not be negative, was " + timeout);
             }
             this.drainTimeout = timeout;
             return this;
@@ -311,7 +312,8 @@ public final class JunctionRuntime implements Junction {
         @Override
         public Builder schedulerThreads(int threads) {
             if (threads < 1) {
-                throw new IllegalArgumentException("The scheduler needs at least one thread, was " + threads);
+                throw new IllegalArgumentException(RuntimeRule.NO_SCHEDULER_THREAD.code() + " The scheduler needs at"
+                        + " least one thread, was " + threads);
             }
             this.schedulerThreads = threads;
             return this;

@@ -15,6 +15,7 @@ import dev.junction.api.message.Message;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -227,6 +228,16 @@ class InvalidGatewayTest {
                 .isInstanceOf(InvalidGatewayException.class)
                 .hasMessageContaining("JNC-0417 the gateway's defaults: the default request channel 'requests'")
                 .hasMessageContaining("no channel resolver");
+    }
+
+    @Test
+    void aNegativeDefaultTimeoutIsRefusedByTheBuilderUnderTheTimeoutRule() {
+        assertThatThrownBy(() -> GatewayProxyFactory.builder(NamesAChannel.class)
+                .defaultRequestTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0420");
+        assertThatThrownBy(() -> GatewayProxyFactory.builder(NamesAChannel.class)
+                .defaultReplyTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0420");
     }
 
     @Test

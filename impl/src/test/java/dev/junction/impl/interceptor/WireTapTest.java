@@ -261,6 +261,13 @@ class WireTapTest {
     }
 
     @Test
+    void aNegativeTimeoutIsRefusedWhenTheTapIsBuilt() {
+        assertThatThrownBy(() -> WireTap.to(new QueueChannel("audit")).timeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0108")
+                .hasMessageContaining("must not be negative");
+    }
+
+    @Test
     void aFailureOfTheTapChannelFailsTheOriginalSend() {
         DirectChannel failingTap = new DirectChannel("failingTap");
         failingTap.subscribe(message -> {

@@ -83,7 +83,7 @@ class PollerSpecTest {
     @Test
     void aPollerWithoutATriggerIsRefused() {
         assertThatThrownBy(() -> PollerSpec.forOwner("orders").build()).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Invalid poller of 'orders'")
+                .hasMessageStartingWith("JNC-0201 Invalid poller of 'orders'")
                 .hasMessageContaining("none of fixedDelay, fixedRate, cron, trigger");
     }
 
@@ -96,7 +96,7 @@ class PollerSpecTest {
 
         assertThatThrownBy(() -> PollerSpec.cron("* * * * * *").withTrigger(new DynamicPeriodicTrigger(Duration.ofSeconds(1)))
                 .build())
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("Invalid poller: ")
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0201 Invalid poller: ")
                 .hasMessageContaining("cron and trigger").hasMessageContaining("mutually exclusive");
     }
 

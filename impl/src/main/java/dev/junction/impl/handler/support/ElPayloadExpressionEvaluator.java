@@ -96,7 +96,7 @@ final class ElPayloadExpressionEvaluator implements PayloadExpressionEvaluator {
             try {
                 parsed.computeIfAbsent(payload.value(), parser::parse);
             } catch (ExpressionParseException invalid) {
-                throw new InvalidHandlerMethodException("Parameter '" + parameter.getName() + "' of "
+                throw new InvalidHandlerMethodException("JNC-0319 Parameter '" + parameter.getName() + "' of "
                         + method.getDeclaringClass().getName() + "." + method.getName() + " has @Payload(\""
                         + payload.value() + "\"), which is not a valid expression: " + invalid.getMessage(), invalid);
             }

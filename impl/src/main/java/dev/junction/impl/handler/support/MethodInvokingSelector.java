@@ -21,7 +21,8 @@ final class MethodInvokingSelector implements MessageSelector {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         Class<?> returned = invoker.getMethod().getReturnType();
         if (returned != boolean.class && returned != Boolean.class) {
-            throw new InvalidHandlerMethodException(HandlerMethods.describe(invoker.getMethod()) + " returns "
+            throw new InvalidHandlerMethodException("JNC-0317 " + HandlerMethods.describe(invoker.getMethod())
+                    + " returns "
                     + returned.getName() + ", but a filter or selector method must return boolean (true accepts"
                     + " the message). Change the return type, or choose another method.");
         }

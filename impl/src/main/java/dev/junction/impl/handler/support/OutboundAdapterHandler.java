@@ -34,7 +34,8 @@ final class OutboundAdapterHandler implements MessageHandler {
     static OutboundAdapterHandler forMethod(HandlerMethodInvoker invoker) {
         Objects.requireNonNull(invoker, "invoker");
         if (!invoker.isVoid()) {
-            throw new InvalidHandlerMethodException(HandlerMethods.describe(invoker.getMethod()) + " returns "
+            throw new InvalidHandlerMethodException("JNC-0318 " + HandlerMethods.describe(invoker.getMethod())
+                    + " returns "
                     + invoker.getMethod().getReturnType().getName() + ", but an outbound channel adapter's method must"
                     + " be void: the adapter sends nothing on. Make the method void, or use a service activator (with"
                     + " output channel 'nullChannel' to discard the result on purpose).");

@@ -46,7 +46,8 @@ public final class Sources {
     public static MessageSource<Object> method(HandlerMethodInvoker invoker) {
         Objects.requireNonNull(invoker, "invoker");
         if (invoker.getMethod().getParameterCount() > 0) {
-            throw new InvalidHandlerMethodException(HandlerMethods.describe(invoker.getMethod()) + " takes parameters,"
+            throw new InvalidHandlerMethodException("JNC-0315 " + HandlerMethods.describe(invoker.getMethod())
+                    + " takes parameters,"
                     + " but an inbound channel adapter's method is called without a message and must take none.");
         }
         HandlerMethods.requireResult(invoker, "an inbound channel adapter's source");

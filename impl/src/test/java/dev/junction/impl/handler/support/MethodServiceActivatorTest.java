@@ -61,7 +61,7 @@ class MethodServiceActivatorTest {
     @Test
     void severalPublicMethodsWithoutNameOrMarkerAreAnErrorNamingTheCandidates() {
         assertThatThrownBy(() -> handlers.serviceActivator(new Barista(), null, toOutput("ambiguous")))
-                .isInstanceOf(InvalidHandlerMethodException.class)
+                .isInstanceOf(InvalidHandlerMethodException.class).hasMessageStartingWith("JNC-0305")
                 .hasMessageContaining(Barista.class.getName())
                 .hasMessageContaining("String espresso(String)")
                 .hasMessageContaining("String latte(String)")
@@ -71,7 +71,7 @@ class MethodServiceActivatorTest {
     @Test
     void twoMarkedMethodsAreAnErrorNamingBoth() {
         assertThatThrownBy(() -> handlers.serviceActivator(new TwiceMarked(), null, toOutput("twice")))
-                .isInstanceOf(InvalidHandlerMethodException.class)
+                .isInstanceOf(InvalidHandlerMethodException.class).hasMessageStartingWith("JNC-0301")
                 .hasMessageContaining("2 methods annotated @ServiceActivator")
                 .hasMessageContaining("first(String)").hasMessageContaining("second(String)");
     }
@@ -79,7 +79,7 @@ class MethodServiceActivatorTest {
     @Test
     void anUnknownMethodNameIsAnErrorListingThePublicMethods() {
         assertThatThrownBy(() -> handlers.serviceActivator(new Barista(), "mocha", toOutput("unknown")))
-                .isInstanceOf(InvalidHandlerMethodException.class)
+                .isInstanceOf(InvalidHandlerMethodException.class).hasMessageStartingWith("JNC-0303")
                 .hasMessageContaining("no public instance method named 'mocha'")
                 .hasMessageContaining("espresso").hasMessageContaining("latte");
     }
