@@ -50,7 +50,7 @@ public final class EndpointRegistry {
      */
     public synchronized void setDefaultPoller(PollerMetadata poller) {
         if (defaultPoller != null) {
-            throw new IllegalStateException("JNC-0207 A default poller is already declared; an application has at"
+            throw new IllegalStateException("JNC-0213 A default poller is already declared; an application has at"
                     + " most one default poller: remove the second one or give it to the endpoints that need it");
         }
         defaultPoller = Objects.requireNonNull(poller, "poller");
@@ -84,7 +84,7 @@ public final class EndpointRegistry {
         AbstractEndpoint endpoint;
         if (input instanceof SubscribableChannel subscribable) {
             if (poller != null) {
-                throw new IllegalStateException("JNC-0209 Endpoint '" + id + "' has a poller, but its input channel '"
+                throw new IllegalStateException("JNC-0215 Endpoint '" + id + "' has a poller, but its input channel '"
                         + input.getName() + "' is subscribable and pushes messages itself; remove the poller or make"
                         + " the channel pollable (a queue channel)");
             }
@@ -93,7 +93,7 @@ public final class EndpointRegistry {
             PollerMetadata effective = pollerOrDefault(id, poller, "its input channel '" + input.getName() + "' is pollable");
             endpoint = new PollingConsumer(id, pollable, handler, effective, scheduler, errorHandlerFor(effective), autoStartup);
         } else {
-            throw new IllegalStateException("JNC-0211 Endpoint '" + id + "': input channel '" + input.getName()
+            throw new IllegalStateException("JNC-0217 Endpoint '" + id + "': input channel '" + input.getName()
                     + "' is neither subscribable nor pollable (" + input.getClass().getName() + ")");
         }
         register(endpoint);
@@ -136,7 +136,7 @@ public final class EndpointRegistry {
     }
 
     private static IllegalStateException duplicateId(String id, String which) {
-        return new IllegalStateException("JNC-0208 Two endpoints have the id '" + id + "' (" + which
+        return new IllegalStateException("JNC-0214 Two endpoints have the id '" + id + "' (" + which
                 + "); endpoint ids must be unique");
     }
 
@@ -223,7 +223,7 @@ public final class EndpointRegistry {
         }
         PollerMetadata fallback = defaultPoller;
         if (fallback == null) {
-            throw new IllegalStateException("JNC-0210 Endpoint '" + id + "' needs a poller because " + why
+            throw new IllegalStateException("JNC-0216 Endpoint '" + id + "' needs a poller because " + why
                     + ", and it has none and no default poller is declared; give it a poller or declare a default"
                     + " poller");
         }

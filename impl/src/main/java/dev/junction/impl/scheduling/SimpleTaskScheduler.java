@@ -52,14 +52,14 @@ public final class SimpleTaskScheduler extends ExecutorTaskScheduler {
     private static Duration validCloseTimeout(Duration closeTimeout) {
         Objects.requireNonNull(closeTimeout, "closeTimeout");
         if (closeTimeout.isNegative()) {
-            throw new IllegalArgumentException("JNC-0213 The close timeout must not be negative, was " + closeTimeout);
+            throw new IllegalArgumentException("JNC-0219 The close timeout must not be negative, was " + closeTimeout);
         }
         return closeTimeout;
     }
 
     private static ScheduledThreadPoolExecutor newPool(int poolSize) {
         if (poolSize < 1) {
-            throw new IllegalArgumentException("JNC-0212 A task scheduler needs at least one thread, was given "
+            throw new IllegalArgumentException("JNC-0218 A task scheduler needs at least one thread, was given "
                     + poolSize);
         }
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(poolSize, daemonThreads());

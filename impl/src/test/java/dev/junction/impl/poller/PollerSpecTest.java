@@ -83,8 +83,8 @@ class PollerSpecTest {
     @Test
     void aPollerWithoutATriggerIsRefused() {
         assertThatThrownBy(() -> PollerSpec.forOwner("orders").build()).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("JNC-0201 Invalid poller of 'orders'")
-                .hasMessageContaining("none of fixedDelay, fixedRate, cron, trigger");
+                .hasMessageStartingWith("Invalid poller of 'orders'")
+                .hasMessageContaining("JNC-0201 it sets none of fixedDelay, fixedRate, cron, trigger");
     }
 
     @Test
@@ -96,7 +96,7 @@ class PollerSpecTest {
 
         assertThatThrownBy(() -> PollerSpec.cron("* * * * * *").withTrigger(new DynamicPeriodicTrigger(Duration.ofSeconds(1)))
                 .build())
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0201 Invalid poller: ")
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("Invalid poller: ")
                 .hasMessageContaining("cron and trigger").hasMessageContaining("mutually exclusive");
     }
 
@@ -155,7 +155,10 @@ class PollerSpecTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mutually exclusive")
                 .hasMessageContaining("fixedDelay must be positive")
-                .hasMessageContaining("both an error channel and an error channel name");
+                .hasMessageContaining("both an error channel and an error channel name")
+                .hasMessageContaining("JNC-0201 it sets fixedDelay and fixedRate")
+                .hasMessageContaining("JNC-0203 fixedDelay must be positive")
+                .hasMessageContaining("JNC-0206 it sets both an error channel");
     }
 
     @Test
