@@ -54,7 +54,7 @@ final class GlobalInterceptorBeans {
             }
             try {
                 ChannelInterceptor interceptor = (ChannelInterceptor) references.of(bean, type.get());
-                target.register(new dev.junction.impl.interceptor.GlobalChannelInterceptor(interceptor, patterns,
+                target.register(new dev.junction.impl.interceptor.GlobalInterceptorRegistration(interceptor, patterns,
                         qualifier.order()));
             } catch (RuntimeException failed) {
                 validator.problem(DeploymentValidator.INVALID_GLOBAL_INTERCEPTOR, "the global channel interceptor "

@@ -115,7 +115,7 @@ class TransactionalDefaultPollerTest {
     @Test
     void withoutTransactionsTheDeploymentFailsNamingTheEndpoint() {
         assertThatThrownBy(() -> Containers.start("no-transactions", Declarations.class, Unmanaged.class).close())
-                .hasMessageContaining("JNC-0608")
+                .hasMessageContaining("JNC-0220")
                 .hasMessageContaining("Unmanaged.record");
     }
 }

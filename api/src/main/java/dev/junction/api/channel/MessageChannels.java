@@ -104,7 +104,7 @@ public final class MessageChannels {
                 found = ServiceLoader.load(ChannelProvider.class).iterator();
             }
             if (!found.hasNext()) {
-                throw new IllegalStateException("No " + ChannelProvider.class.getName()
+                throw new IllegalStateException("JNC-0002 No " + ChannelProvider.class.getName()
                         + " found: add junction-impl to the class path");
             }
             return found.next();

@@ -157,9 +157,10 @@ public final class PollerSpec {
     }
 
     /**
-     * @throws IllegalStateException listing every problem: no trigger or more than one, an initial delay with
-     *         cron or a custom trigger, non-positive periods, a negative receive timeout, both an error channel
-     *         and an error channel name
+     * @throws IllegalStateException listing every problem, each with its code ({@code JNC-0201} to
+     *         {@code JNC-0207}): no trigger or more than one, an initial delay with cron or a custom trigger,
+     *         non-positive periods, a negative initial delay or receive timeout, both an error channel and an error
+     *         channel name, an invalid cron expression
      */
     public PollerMetadata build() {
         List<String> problems = new ArrayList<>();
@@ -177,23 +178,25 @@ public final class PollerSpec {
             triggers.add("trigger");
         }
         if (triggers.isEmpty()) {
-            problems.add("it sets none of fixedDelay, fixedRate, cron, trigger; set exactly one");
+            problems.add("JNC-0201 it sets none of fixedDelay, fixedRate, cron, trigger; set exactly one");
         } else if (triggers.size() > 1) {
-            problems.add("it sets " + String.join(" and ", triggers) + "; these are mutually exclusive, set exactly one");
+            problems.add("JNC-0201 it sets " + String.join(" and ", triggers) + "; these are mutually exclusive,"
+                    + " set exactly one");
         }
         if (initialDelay != null && (cron != null || trigger != null)) {
-            problems.add("initialDelay applies to fixedDelay and fixedRate only, not to cron or a custom trigger");
+            problems.add("JNC-0202 initialDelay applies to fixedDelay and fixedRate only, not to cron or a custom"
+                    + " trigger");
         }
         positive(fixedDelay, "fixedDelay", problems);
         positive(fixedRate, "fixedRate", problems);
         if (initialDelay != null && initialDelay.isNegative()) {
-            problems.add("initialDelay must not be negative, was " + initialDelay);
+            problems.add("JNC-0204 initialDelay must not be negative, was " + initialDelay);
         }
         if (receiveTimeout.isNegative()) {
-            problems.add("receiveTimeout must not be negative, was " + receiveTimeout);
+            problems.add("JNC-0205 receiveTimeout must not be negative, was " + receiveTimeout);
         }
         if (errorChannel != null && errorChannelName != null) {
-            problems.add("it sets both an error channel and an error channel name; set one");
+            problems.add("JNC-0206 it sets both an error channel and an error channel name; set one");
         }
         if (transaction != null && transaction.timeout() != null
                 && (transaction.timeout().isNegative() || transaction.timeout().isZero())) {
@@ -201,6 +204,7 @@ public final class PollerSpec {
         }
         ZonedTrigger effective = problems.isEmpty() ? effectiveTrigger(problems) : null;
         if (!problems.isEmpty()) {
+            // one check may find several problems, so each carries its own code, as a gateway's problems do
             throw new IllegalStateException("Invalid poller" + (owner == null ? "" : " of '" + owner + "'") + ": "
                     + String.join("; ", problems));
         }
@@ -216,7 +220,7 @@ public final class PollerSpec {
             try {
                 return new CronTrigger(cron, zone);
             } catch (RuntimeException invalid) {
-                problems.add("the cron expression '" + cron + "' is invalid: " + invalid.getMessage());
+                problems.add("JNC-0207 the cron expression '" + cron + "' is invalid: " + invalid.getMessage());
                 return null;
             }
         }
@@ -226,7 +230,7 @@ public final class PollerSpec {
 
     private static void positive(Duration value, String name, List<String> problems) {
         if (value != null && (value.isZero() || value.isNegative())) {
-            problems.add(name + " must be positive, was " + value);
+            problems.add("JNC-0203 " + name + " must be positive, was " + value);
         }
     }
 }

@@ -42,8 +42,8 @@ public final class SimpleActiveIdleReceiveMessageAdvice implements ReceiveMessag
     private static Duration positive(Duration period, String name) {
         Objects.requireNonNull(period, name);
         if (period.isZero() || period.isNegative()) {
-            throw new IllegalArgumentException("The " + name + " of an active/idle advice must be positive, was "
-                    + period);
+            throw new IllegalArgumentException("JNC-0211 The " + name + " of an active/idle advice must be positive,"
+                    + " was " + period);
         }
         return period;
     }

@@ -24,7 +24,7 @@ public interface JunctionProvider {
             providers = ServiceLoader.load(JunctionProvider.class).iterator();
         }
         if (!providers.hasNext()) {
-            throw new IllegalStateException("No Junction runtime is on the class path; add the dependency"
+            throw new IllegalStateException("JNC-0001 No Junction runtime is on the class path; add the dependency"
                     + " dev.junction:junction-impl");
         }
         return providers.next();

@@ -27,10 +27,10 @@ public record PeriodicTrigger(Duration period, Duration initialDelay, boolean fi
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(initialDelay, "initialDelay");
         if (period.isZero() || period.isNegative()) {
-            throw new IllegalArgumentException("A periodic trigger's period must be positive, was " + period);
+            throw new IllegalArgumentException("JNC-0208 A periodic trigger's period must be positive, was " + period);
         }
         if (initialDelay.isNegative()) {
-            throw new IllegalArgumentException("A periodic trigger's initial delay must not be negative, was "
+            throw new IllegalArgumentException("JNC-0209 A periodic trigger's initial delay must not be negative, was "
                     + initialDelay);
         }
     }
@@ -93,8 +93,8 @@ public record PeriodicTrigger(Duration period, Duration initialDelay, boolean fi
     static Duration toDuration(long period, TimeUnit unit) {
         Objects.requireNonNull(unit, "unit");
         if (unit != TimeUnit.MILLISECONDS && unit != TimeUnit.SECONDS) {
-            throw new IllegalArgumentException("A periodic trigger's time unit must be MILLISECONDS or SECONDS, was "
-                    + unit + "; use a cron trigger for coarser schedules");
+            throw new IllegalArgumentException("JNC-0210 A periodic trigger's time unit must be MILLISECONDS or"
+                    + " SECONDS, was " + unit + "; use a cron trigger for coarser schedules");
         }
         return Duration.of(period, unit.toChronoUnit());
     }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>A channel without interceptors and datatypes goes straight to {@code doSend}: the features not in use
  * cost one array-length check and one null check.
  */
-public abstract class AbstractMessageChannel implements InterceptableChannel {
+abstract class AbstractMessageChannel implements InterceptableChannel {
 
     static final System.Logger LOG = System.getLogger(AbstractMessageChannel.class.getPackageName());
     private static final ChannelInterceptor[] NO_INTERCEPTORS = {};

@@ -12,7 +12,7 @@ import java.time.Duration;
  * Base of the buffering channels: adds the receive side of the interceptor protocol. Subclasses implement
  * {@link #doReceive(long)}.
  */
-public abstract class AbstractPollableChannel extends AbstractMessageChannel implements PollableChannel {
+abstract class AbstractPollableChannel extends AbstractMessageChannel implements PollableChannel {
 
     protected AbstractPollableChannel(ChannelBuilder<?, ?> builder) {
         super(builder);

@@ -70,7 +70,7 @@ public abstract class AbstractQueueChannel extends AbstractPollableChannel {
      *
      * @return the removed messages
      */
-    public List<Message<?>> purge(MessageSelector keep) {
+    List<Message<?>> purge(MessageSelector keep) {
         List<Message<?>> removed = new ArrayList<>();
         for (Message<?> message : queue.toArray(Message<?>[]::new)) {
             if (!keep.accept(message) && queue.remove(message)) {

@@ -33,7 +33,7 @@ public abstract class AbstractSubscribableChannel extends AbstractMessageChannel
     }
 
     /** @return the subscribers in dispatch order */
-    public List<MessageHandler> getSubscribers() {
+    List<MessageHandler> getSubscribers() {
         return dispatcher.handlers().snapshot().view();
     }
 

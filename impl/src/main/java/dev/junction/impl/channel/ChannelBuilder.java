@@ -63,7 +63,7 @@ public abstract class ChannelBuilder<B extends ChannelBuilder<B, C>, C> {
     }
 
     /** @return the channel */
-    public abstract C build();
+    abstract C build();
 
     @SuppressWarnings("unchecked")
     private B self() {

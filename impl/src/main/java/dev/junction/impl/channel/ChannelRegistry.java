@@ -67,7 +67,7 @@ public final class ChannelRegistry implements ChannelResolver {
         Objects.requireNonNull(channel, "channel");
         MessageChannel previous = channels.putIfAbsent(name, channel);
         if (previous != null && previous != channel) {
-            throw new IllegalStateException("A channel named '" + name + "' is already registered (" + previous
+            throw new IllegalStateException("JNC-0101 A channel named '" + name + "' is already registered (" + previous
                     + "); channel names must be unique");
         }
         if (previous == null && channel instanceof InterceptableChannel interceptable) {

@@ -16,7 +16,7 @@ public final class ErrorChannel extends PublishSubscribeChannel {
 
     private static final System.Logger LOG = System.getLogger(ErrorChannel.class.getName());
 
-    public ErrorChannel() {
+    ErrorChannel() {
         super(builder().name(NAME));
     }
 

@@ -14,14 +14,14 @@ import java.util.Objects;
  * thread. It cannot be unsubscribed and has no interceptors or datatypes; use a {@link DirectChannel} when any
  * of those is needed.
  */
-public final class FixedSubscriberChannel implements SubscribableChannel {
+final class FixedSubscriberChannel implements SubscribableChannel {
 
     private static final System.Logger LOG = System.getLogger(FixedSubscriberChannel.class.getName());
 
     private final String name;
     private final MessageHandler handler;
 
-    public FixedSubscriberChannel(String name, MessageHandler handler) {
+    FixedSubscriberChannel(String name, MessageHandler handler) {
         this.name = Objects.requireNonNull(name, "name");
         this.handler = Objects.requireNonNull(handler, "handler");
     }
@@ -54,7 +54,7 @@ public final class FixedSubscriberChannel implements SubscribableChannel {
     @Override
     public boolean subscribe(MessageHandler other) {
         if (other != handler) {
-            throw new IllegalArgumentException("FixedSubscriberChannel '" + name
+            throw new IllegalArgumentException("JNC-0105 FixedSubscriberChannel '" + name
                     + "' takes exactly one subscriber, given at construction; use a DirectChannel for more");
         }
         return false;

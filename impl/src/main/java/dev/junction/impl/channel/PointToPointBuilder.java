@@ -27,7 +27,7 @@ public abstract class PointToPointBuilder<B extends PointToPointBuilder<B, C>, C
     }
 
     /** Whether a failing handler passes the message on to the next one (default {@code true}). */
-    public B failover(boolean failover) {
+    B failover(boolean failover) {
         this.failover = failover;
         return self();
     }

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Messages that compare equal leave in the order they arrived. Optionally bounded: a send waits while the
  * channel is full, as on a {@link QueueChannel}.
  */
-public class PriorityChannel extends AbstractPollableChannel {
+class PriorityChannel extends AbstractPollableChannel {
 
     /** Highest {@code priority} header first. */
-    public static final Comparator<Message<?>> BY_PRIORITY_HEADER =
+    static final Comparator<Message<?>> BY_PRIORITY_HEADER =
             Comparator.comparingInt((Message<?> m) -> priorityOf(m)).reversed();
 
     private final PriorityBlockingQueue<Entry> queue;
@@ -26,7 +26,7 @@ public class PriorityChannel extends AbstractPollableChannel {
     private final Semaphore capacity;
     private final AtomicLong arrivals = new AtomicLong();
 
-    public PriorityChannel(String name) {
+    PriorityChannel(String name) {
         this(builder().name(name));
     }
 
@@ -38,7 +38,7 @@ public class PriorityChannel extends AbstractPollableChannel {
         this.capacity = builder.capacity == Integer.MAX_VALUE ? null : new Semaphore(builder.capacity, true);
     }
 
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
@@ -95,7 +95,7 @@ public class PriorityChannel extends AbstractPollableChannel {
     }
 
     /** @return how many messages wait in the channel */
-    public int getQueueSize() {
+    int getQueueSize() {
         return queue.size();
     }
 
@@ -116,16 +116,17 @@ public class PriorityChannel extends AbstractPollableChannel {
         }
 
         /** The most messages the channel holds (default: unbounded). */
-        public Builder capacity(int capacity) {
+        Builder capacity(int capacity) {
             if (capacity < 1) {
-                throw new IllegalArgumentException("A priority channel's capacity must be at least 1, was " + capacity);
+                throw new IllegalArgumentException("JNC-0103 A priority channel's capacity must be at least 1, was "
+                        + capacity);
             }
             this.capacity = capacity;
             return this;
         }
 
         /** Orders messages: the one comparing lowest leaves first (default: highest priority header first). */
-        public Builder comparator(Comparator<Message<?>> comparator) {
+        Builder comparator(Comparator<Message<?>> comparator) {
             this.comparator = Objects.requireNonNull(comparator, "comparator");
             return this;
         }

@@ -42,13 +42,13 @@ public class PublishSubscribeChannel extends AbstractSubscribableChannel {
         }
 
         /** Runs each subscriber on this executor instead of the sender's thread. */
-        public Builder executor(Executor executor) {
+        Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
         /** Where failures of executor-run subscribers go; ignored without executor. */
-        public Builder errorHandler(ErrorHandler errorHandler) {
+        Builder errorHandler(ErrorHandler errorHandler) {
             this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
             return this;
         }
@@ -60,16 +60,16 @@ public class PublishSubscribeChannel extends AbstractSubscribableChannel {
         }
 
         /** A send returns {@code true} only when at least this many subscribers got the message (default 0). */
-        public Builder minSubscribers(int minSubscribers) {
+        Builder minSubscribers(int minSubscribers) {
             if (minSubscribers < 0) {
-                throw new IllegalArgumentException("minSubscribers must not be negative: " + minSubscribers);
+                throw new IllegalArgumentException("JNC-0104 minSubscribers must not be negative: " + minSubscribers);
             }
             this.minSubscribers = minSubscribers;
             return this;
         }
 
         /** A send with no subscriber throws instead of succeeding (default {@code false}). */
-        public Builder requireSubscribers(boolean requireSubscribers) {
+        Builder requireSubscribers(boolean requireSubscribers) {
             this.requireSubscribers = requireSubscribers;
             return this;
         }

@@ -38,10 +38,10 @@ public class QueueChannel extends AbstractQueueChannel {
         }
 
         /** The most messages the channel holds (default: unbounded). */
-        public Builder capacity(int capacity) {
+        Builder capacity(int capacity) {
             if (capacity < 1) {
-                throw new IllegalArgumentException("A queue channel's capacity must be at least 1, was " + capacity
-                        + "; use a RendezvousChannel for a zero-capacity hand-off");
+                throw new IllegalArgumentException("JNC-0102 A queue channel's capacity must be at least 1, was "
+                        + capacity + "; use a RendezvousChannel for a zero-capacity hand-off");
             }
             this.capacity = capacity;
             return this;

@@ -6,9 +6,9 @@ import java.util.concurrent.SynchronousQueue;
  * A zero-capacity hand-off: a send waits until a receiver takes the message, and a receive waits for a sender.
  * The sender therefore knows that someone accepted the message. Also usable as a temporary reply channel.
  */
-public class RendezvousChannel extends AbstractQueueChannel {
+class RendezvousChannel extends AbstractQueueChannel {
 
-    public RendezvousChannel(String name) {
+    RendezvousChannel(String name) {
         this(builder().name(name));
     }
 
@@ -16,7 +16,7 @@ public class RendezvousChannel extends AbstractQueueChannel {
         super(builder, new SynchronousQueue<>());
     }
 
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 

@@ -5,7 +5,7 @@ public class ConversionException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    public ConversionException(String message, Throwable cause) {
+    ConversionException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -36,7 +36,7 @@ public final class MessagingTemplate {
     private final MessageChannel defaultDestination;
 
     /** A template that waits indefinitely for sends and receives and has no default destination. */
-    public MessagingTemplate() {
+    MessagingTemplate() {
         this(builder());
     }
 
@@ -59,7 +59,7 @@ public final class MessagingTemplate {
      *         stays set); the exception names the channel and the timeout
      * @throws MessagingException when the channel or a direct flow behind it failed
      */
-    public boolean send(MessageChannel channel, Message<?> message) {
+    boolean send(MessageChannel channel, Message<?> message) {
         Objects.requireNonNull(channel, "channel must not be null");
         Objects.requireNonNull(message, "message must not be null");
         boolean sent = sendTimeout == null ? channel.send(message) : channel.send(message, sendTimeout);
@@ -77,7 +77,7 @@ public final class MessagingTemplate {
      * @throws IllegalStateException when the template has no default destination
      * @see #send(MessageChannel, Message)
      */
-    public boolean send(Message<?> message) {
+    boolean send(Message<?> message) {
         return send(requireDefaultDestination(), message);
     }
 
@@ -86,7 +86,7 @@ public final class MessagingTemplate {
      *
      * @return the message, or {@code null} when none arrived in time (or the thread was interrupted)
      */
-    public Message<?> receive(PollableChannel channel) {
+    Message<?> receive(PollableChannel channel) {
         Objects.requireNonNull(channel, "channel must not be null");
         return receiveTimeout == null ? channel.receive() : channel.receive(receiveTimeout);
     }
@@ -97,11 +97,11 @@ public final class MessagingTemplate {
      * @throws IllegalStateException when the template has no default destination or it is not pollable
      * @see #receive(PollableChannel)
      */
-    public Message<?> receive() {
+    Message<?> receive() {
         if (requireDefaultDestination() instanceof PollableChannel pollable) {
             return receive(pollable);
         }
-        throw new IllegalStateException("The default destination '" + defaultDestination.getName()
+        throw new IllegalStateException("JNC-0111 The default destination '" + defaultDestination.getName()
                 + "' is not a PollableChannel; nothing can be received from it");
     }
 
@@ -120,7 +120,7 @@ public final class MessagingTemplate {
      * @throws IllegalStateException when the template has no default destination
      * @see #sendAndReceive(MessageChannel, Message, Duration)
      */
-    public Message<?> sendAndReceive(Message<?> request) {
+    Message<?> sendAndReceive(Message<?> request) {
         return sendAndReceive(requireDefaultDestination(), request, receiveTimeout);
     }
 
@@ -137,7 +137,7 @@ public final class MessagingTemplate {
      *         payload is rethrown, a throwable that is not a {@code MessagingException} wrapped in a
      *         {@link MessageHandlingException} carrying the failed message
      */
-    public Message<?> sendAndReceive(MessageChannel channel, Message<?> request, Duration replyTimeout) {
+    Message<?> sendAndReceive(MessageChannel channel, Message<?> request, Duration replyTimeout) {
         Objects.requireNonNull(channel, "channel must not be null");
         Objects.requireNonNull(request, "request must not be null");
         if (replyTimeout != null) {
@@ -170,23 +170,24 @@ public final class MessagingTemplate {
 
     private MessageChannel requireDefaultDestination() {
         if (defaultDestination == null) {
-            throw new IllegalStateException("This MessagingTemplate has no default destination; pass a channel");
+            throw new IllegalStateException("JNC-0110 This MessagingTemplate has no default destination; pass a"
+                    + " channel");
         }
         return defaultDestination;
     }
 
     /** @return the send timeout, or {@code null} when sends wait as long as it takes */
-    public Duration getSendTimeout() {
+    Duration getSendTimeout() {
         return sendTimeout;
     }
 
     /** @return the receive (and reply) timeout, or {@code null} when receives wait as long as it takes */
-    public Duration getReceiveTimeout() {
+    Duration getReceiveTimeout() {
         return receiveTimeout;
     }
 
     /** @return the channel used by the methods without a channel argument, or {@code null} */
-    public MessageChannel getDefaultDestination() {
+    MessageChannel getDefaultDestination() {
         return defaultDestination;
     }
 
@@ -204,7 +205,7 @@ public final class MessagingTemplate {
          *
          * @param timeout {@link Duration#ZERO} for not at all, {@code null} (the default) for as long as it takes
          */
-        public Builder sendTimeout(Duration timeout) {
+        Builder sendTimeout(Duration timeout) {
             this.sendTimeout = checked(timeout);
             return this;
         }
@@ -220,7 +221,7 @@ public final class MessagingTemplate {
         }
 
         /** The channel used by the methods that take no channel argument. */
-        public Builder defaultDestination(MessageChannel channel) {
+        Builder defaultDestination(MessageChannel channel) {
             this.defaultDestination = channel;
             return this;
         }
@@ -231,7 +232,7 @@ public final class MessagingTemplate {
 
         private static Duration checked(Duration timeout) {
             if (timeout != null && timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+                throw new IllegalArgumentException("JNC-0109 A template's timeout must not be negative: " + timeout);
             }
             return timeout;
         }

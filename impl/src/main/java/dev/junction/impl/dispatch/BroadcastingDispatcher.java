@@ -40,15 +40,15 @@ public final class BroadcastingDispatcher implements MessageDispatcher {
         return handlers;
     }
 
-    /**
-     * @return whether at least {@code minSubscribers} subscribers got the message
-     * @throws MessageDeliveryException when subscribers are required and there are none
-     */
     @Override
     public int pendingDeliveries() {
         return executor == null ? 0 : executor.pending();
     }
 
+    /**
+     * @return whether at least {@code minSubscribers} subscribers got the message
+     * @throws MessageDeliveryException when subscribers are required and there are none
+     */
     @Override
     public boolean dispatch(Message<?> message) {
         MessageHandler[] all = handlers.snapshot().handlers();

@@ -29,6 +29,9 @@ public final class HandlerList {
 
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
+    HandlerList() {
+    }
+
     /** @return the current subscribers */
     public Snapshot snapshot() {
         return snapshot;

@@ -45,15 +45,15 @@ public final class UnicastingDispatcher implements MessageDispatcher {
         return handlers;
     }
 
-    /**
-     * @return {@code true}: the message was handled (or accepted by the executor)
-     * @throws MessageDeliveryException when there is no subscriber or the executor rejects the message
-     */
     @Override
     public int pendingDeliveries() {
         return executor == null ? 0 : executor.pending();
     }
 
+    /**
+     * @return {@code true}: the message was handled (or accepted by the executor)
+     * @throws MessageDeliveryException when there is no subscriber or the executor rejects the message
+     */
     @Override
     public boolean dispatch(Message<?> message) {
         if (executor == null) {

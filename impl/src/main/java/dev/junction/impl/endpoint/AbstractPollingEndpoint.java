@@ -97,7 +97,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     }
 
     /** @return how many trigger firings were skipped because the previous poll had not finished on the executor */
-    public long getSkippedFirings() {
+    long getSkippedFirings() {
         return executorPolls == null ? 0 : executorPolls.skippedFirings();
     }
 
@@ -107,12 +107,12 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     }
 
     /** @return how many received messages are being handled now */
-    public int messagesInHandling() {
+    int messagesInHandling() {
         return inHandling.get();
     }
 
     /** @return how many messages this endpoint has received since it was created */
-    public long receivedCount() {
+    long receivedCount() {
         return receivedCount.get();
     }
 
@@ -120,7 +120,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
      * @return how many messages wait in what this endpoint polls, when that can be known cheaply (a queue
      *         channel); 0 otherwise
      */
-    public int pendingMessages() {
+    int pendingMessages() {
         return 0;
     }
 

@@ -47,12 +47,10 @@ final class DrainingStop {
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.othersIdle = Objects.requireNonNull(othersIdle, "othersIdle");
         for (AbstractEndpoint endpoint : stopOrder) {
-            if (endpoint instanceof SourcePollingChannelAdapter) {
-                adapters.add(endpoint);
-            } else if (endpoint instanceof AbstractPollingEndpoint polling) {
-                pollingConsumers.add(polling);
-            } else {
-                eventDriven.add(endpoint);
+            switch (EndpointKind.of(endpoint)) {
+                case INBOUND_ADAPTER -> adapters.add(endpoint);
+                case POLLING_CONSUMER -> pollingConsumers.add((AbstractPollingEndpoint) endpoint);
+                case EVENT_DRIVEN -> eventDriven.add(endpoint);
             }
         }
     }

@@ -15,6 +15,7 @@ import dev.junction.impl.support.MessagePublishingErrorHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,8 @@ public final class EndpointRegistry {
      */
     public synchronized void setDefaultPoller(PollerMetadata poller) {
         if (defaultPoller != null) {
-            throw new IllegalStateException("A default poller is already declared; an application has at most one"
-                    + " default poller: remove the second one or give it to the endpoints that need it");
+            throw new IllegalStateException("JNC-0213 A default poller is already declared; an application has at"
+                    + " most one default poller: remove the second one or give it to the endpoints that need it");
         }
         defaultPoller = Objects.requireNonNull(poller, "poller");
     }
@@ -80,14 +81,14 @@ public final class EndpointRegistry {
      *
      * @param poller the endpoint's poller, or {@code null}
      */
-    public ConsumerEndpoint consumer(String id, String inputChannelName, MessageHandler handler, PollerMetadata poller,
+    ConsumerEndpoint consumer(String id, String inputChannelName, MessageHandler handler, PollerMetadata poller,
             boolean autoStartup) {
         requireUnusedId(id); // before the channel is created: a refused endpoint leaves no channel behind
         return consumer(id, channels.getOrCreateDirect(inputChannelName), handler, poller, autoStartup);
     }
 
     /**
-     * Builds and registers the consumer of a channel: an {@link EventDrivenConsumer} on a subscribable channel, a
+     * Builds and registers the consumer of a channel: an {@code EventDrivenConsumer} on a subscribable channel, a
      * {@link PollingConsumer} on a pollable one.
      *
      * @throws IllegalStateException when a subscribable channel gets a poller, or a pollable channel has no
@@ -98,7 +99,7 @@ public final class EndpointRegistry {
         AbstractEndpoint endpoint;
         if (input instanceof SubscribableChannel subscribable) {
             if (poller != null) {
-                throw new IllegalStateException("Endpoint '" + id + "' has a poller, but its input channel '"
+                throw new IllegalStateException("JNC-0215 Endpoint '" + id + "' has a poller, but its input channel '"
                         + input.getName() + "' is subscribable and pushes messages itself; remove the poller or make"
                         + " the channel pollable (a queue channel)");
             }
@@ -108,7 +109,7 @@ public final class EndpointRegistry {
                     + input.getName() + "' is pollable"));
             endpoint = new PollingConsumer(id, pollable, handler, effective, scheduler, errorHandlerFor(effective), autoStartup);
         } else {
-            throw new IllegalStateException("Endpoint '" + id + "': input channel '" + input.getName()
+            throw new IllegalStateException("JNC-0217 Endpoint '" + id + "': input channel '" + input.getName()
                     + "' is neither subscribable nor pollable (" + input.getClass().getName() + ")");
         }
         register(endpoint);
@@ -136,7 +137,7 @@ public final class EndpointRegistry {
      *
      * @throws IllegalStateException when another endpoint has the same id
      */
-    public void register(AbstractEndpoint endpoint) {
+    void register(AbstractEndpoint endpoint) {
         AbstractEndpoint previous = endpoints.putIfAbsent(endpoint.getId(), endpoint);
         if (previous != null && previous != endpoint) {
             throw duplicateId(endpoint.getId(), previous + " and " + endpoint);
@@ -151,7 +152,7 @@ public final class EndpointRegistry {
     }
 
     private static IllegalStateException duplicateId(String id, String which) {
-        return new IllegalStateException("Two endpoints have the id '" + id + "' (" + which
+        return new IllegalStateException("JNC-0214 Two endpoints have the id '" + id + "' (" + which
                 + "); endpoint ids must be unique");
     }
 
@@ -222,28 +223,14 @@ public final class EndpointRegistry {
                 && executorChannelsIdle.getAsBoolean()).run();
     }
 
-    /**
-     * Event-driven consumers first (they only wait to be called), then polling consumers (which send what they take
-     * downstream, often to event-driven consumers), inbound adapters last: nothing is sent before its receiver runs.
-     */
+    /** The endpoints by {@link EndpointKind}, in registration order within a kind. */
     private List<AbstractEndpoint> inStartOrder() {
-        List<AbstractEndpoint> eventDriven = new ArrayList<>();
-        List<AbstractEndpoint> polling = new ArrayList<>();
-        List<AbstractEndpoint> adapters = new ArrayList<>();
+        List<AbstractEndpoint> ordered;
         synchronized (endpoints) {
-            for (AbstractEndpoint endpoint : endpoints.values()) {
-                if (endpoint instanceof SourcePollingChannelAdapter) {
-                    adapters.add(endpoint);
-                } else if (endpoint instanceof AbstractPollingEndpoint) {
-                    polling.add(endpoint);
-                } else {
-                    eventDriven.add(endpoint);
-                }
-            }
+            ordered = new ArrayList<>(endpoints.values());
         }
-        eventDriven.addAll(polling);
-        eventDriven.addAll(adapters);
-        return eventDriven;
+        ordered.sort(Comparator.comparing(EndpointKind::of));   // a stable sort keeps the registration order
+        return ordered;
     }
 
     private PollerMetadata pollerOrDefault(String id, PollerMetadata poller, String why) {
@@ -252,8 +239,9 @@ public final class EndpointRegistry {
         }
         PollerMetadata fallback = defaultPoller;
         if (fallback == null) {
-            throw new IllegalStateException("Endpoint '" + id + "' needs a poller because " + why
-                    + ", and it has none and no default poller is declared; give it a poller or declare a default poller");
+            throw new IllegalStateException("JNC-0216 Endpoint '" + id + "' needs a poller because " + why
+                    + ", and it has none and no default poller is declared; give it a poller or declare a default"
+                    + " poller");
         }
         return fallback;
     }
@@ -267,7 +255,7 @@ public final class EndpointRegistry {
             return poller;
         }
         PollAdvice transaction = transactions.apply(poller.transaction()).orElseThrow(() -> new IllegalStateException(
-                "JNC-0608 Endpoint '" + id + "' has a transactional poller, but the runtime has no transaction"
+                "JNC-0220 Endpoint '" + id + "' has a transactional poller, but the runtime has no transaction"
                 + " manager; give it one (Junction.builder().transactionManager(...); under CDI a UserTransaction or"
                 + " TransactionManager bean, or one in JNDI) or make the poller not transactional"));
         List<PollAdvice> chain = new ArrayList<>(poller.adviceChain());

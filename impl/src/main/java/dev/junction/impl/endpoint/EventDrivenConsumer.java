@@ -5,12 +5,12 @@ import dev.junction.api.handler.MessageHandler;
 import java.util.Objects;
 
 /** An endpoint on a subscribable channel: running means its handler is subscribed. */
-public final class EventDrivenConsumer extends AbstractEndpoint implements ConsumerEndpoint {
+final class EventDrivenConsumer extends AbstractEndpoint implements ConsumerEndpoint {
 
     private final SubscribableChannel inputChannel;
     private final MessageHandler handler;
 
-    public EventDrivenConsumer(String id, SubscribableChannel inputChannel, MessageHandler handler, boolean autoStartup) {
+    EventDrivenConsumer(String id, SubscribableChannel inputChannel, MessageHandler handler, boolean autoStartup) {
         super(id, autoStartup);
         this.inputChannel = Objects.requireNonNull(inputChannel, "inputChannel");
         this.handler = Objects.requireNonNull(handler, "handler");

@@ -1,7 +1,7 @@
 package dev.junction.impl.endpoint;
 
 /** A component that can be started and stopped, as endpoints are with their application or on demand. */
-public interface Lifecycle {
+interface Lifecycle {
 
     /** Starts the component; starting a running component does nothing. */
     void start();

@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class PollingConsumer extends AbstractPollingEndpoint implements ConsumerEndpoint {
 
     /** Default of maxMessagesPerPoll for a polling consumer: unbounded. */
-    public static final int DEFAULT_MAX_MESSAGES_PER_POLL = -1;
+    static final int DEFAULT_MAX_MESSAGES_PER_POLL = -1;
 
     private final PollableChannel inputChannel;
     private final MessageHandler handler;

@@ -19,7 +19,7 @@ import java.util.Objects;
 public final class SourcePollingChannelAdapter extends AbstractPollingEndpoint {
 
     /** Default of maxMessagesPerPoll for a source adapter: 1. */
-    public static final int DEFAULT_MAX_MESSAGES_PER_POLL = 1;
+    static final int DEFAULT_MAX_MESSAGES_PER_POLL = 1;
 
     private final MessageSource<?> source;
     private final MessageChannel outputChannel;
@@ -61,11 +61,11 @@ public final class SourcePollingChannelAdapter extends AbstractPollingEndpoint {
     }
 
     /** @return the polled source (the seed's {@code id.source}) */
-    public MessageSource<?> getSource() {
+    MessageSource<?> getSource() {
         return source;
     }
 
-    public MessageChannel getOutputChannel() {
+    MessageChannel getOutputChannel() {
         return outputChannel;
     }
 }

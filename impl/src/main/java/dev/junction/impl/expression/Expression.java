@@ -78,12 +78,12 @@ public final class Expression {
     }
 
     /** Evaluates with each map entry as a top-level name. */
-    public Object evaluate(Map<String, ?> variables) {
+    Object evaluate(Map<String, ?> variables) {
         return evaluate(new MapRoot(variables), Object.class, null);
     }
 
     /** Evaluates with each map entry as a top-level name. */
-    public <T> T evaluate(Map<String, ?> variables, Class<T> expectedType) {
+    <T> T evaluate(Map<String, ?> variables, Class<T> expectedType) {
         return evaluate(new MapRoot(variables), expectedType, null);
     }
 
@@ -97,7 +97,7 @@ public final class Expression {
      *
      * @throws ExpressionEvaluationException when evaluation or conversion fails
      */
-    public <T> T evaluate(EvaluationRoot root, Class<T> expectedType) {
+    <T> T evaluate(EvaluationRoot root, Class<T> expectedType) {
         return evaluate(root, expectedType, null);
     }
 

@@ -16,7 +16,7 @@ public class ExpressionEvaluationException extends MessagingException {
     private final String expressionText;
     private final String place;
 
-    public ExpressionEvaluationException(Message<?> failedMessage, String expressionText, String description,
+    ExpressionEvaluationException(Message<?> failedMessage, String expressionText, String description,
             Throwable cause) {
         this(failedMessage, expressionText, null, description, cause);
     }
@@ -24,7 +24,7 @@ public class ExpressionEvaluationException extends MessagingException {
     /**
      * @param place where the expression is used ({@code endpoint 'pricer'}), or {@code null} when unknown
      */
-    public ExpressionEvaluationException(Message<?> failedMessage, String expressionText, String place,
+    ExpressionEvaluationException(Message<?> failedMessage, String expressionText, String place,
             String description, Throwable cause) {
         super(failedMessage, description, cause);
         this.expressionText = expressionText;
@@ -32,12 +32,12 @@ public class ExpressionEvaluationException extends MessagingException {
     }
 
     /** @return the expression as the user wrote it */
-    public String getExpressionText() {
+    String getExpressionText() {
         return expressionText;
     }
 
     /** @return where the expression is used, as its owner described it, or {@code null} when unknown */
-    public String getPlace() {
+    String getPlace() {
         return place;
     }
 }

@@ -7,13 +7,13 @@ public class ExpressionParseException extends IllegalArgumentException {
 
     private final String expressionText;
 
-    public ExpressionParseException(String expressionText, String description, Throwable cause) {
+    ExpressionParseException(String expressionText, String description, Throwable cause) {
         super(description, cause);
         this.expressionText = expressionText;
     }
 
     /** @return the expression as the user wrote it */
-    public String getExpressionText() {
+    String getExpressionText() {
         return expressionText;
     }
 }

@@ -108,14 +108,14 @@ public final class ExpressionParser {
         Objects.requireNonNull(expressionText, "expressionText");
         String trimmed = expressionText.strip();
         if (trimmed.isEmpty()) {
-            throw new ExpressionParseException(expressionText, "An expression must not be empty", null);
+            throw new ExpressionParseException(expressionText, "JNC-0320 An expression must not be empty", null);
         }
         String delimited = isDelimited(trimmed) ? trimmed : "${" + trimmed + "}";
         ValueExpression parsed;
         try {
             parsed = factory.createValueExpression(new RootELContext(resolver, factory, null), delimited, Object.class);
         } catch (ELException invalid) {
-            throw new ExpressionParseException(expressionText, "Invalid expression '" + expressionText + "': "
+            throw new ExpressionParseException(expressionText, "JNC-0321 Invalid expression '" + expressionText + "': "
                     + complaint(invalid) + " (parsed as " + delimited + ")", invalid);
         }
         return new Expression(expressionText, parsed, resolver, factory, null);

@@ -18,7 +18,7 @@ public final class ExpressionSelector implements MessageSelector {
     }
 
     /** @return a selector over an expression parsed by the {@linkplain ExpressionParser#standard() standard} parser */
-    public static ExpressionSelector of(String expressionText) {
+    static ExpressionSelector of(String expressionText) {
         return new ExpressionSelector(ExpressionParser.standard().parse(expressionText));
     }
 
@@ -31,7 +31,7 @@ public final class ExpressionSelector implements MessageSelector {
     }
 
     /** @return the expression deciding acceptance */
-    public Expression getExpression() {
+    Expression getExpression() {
         return expression;
     }
 

@@ -177,13 +177,13 @@ public final class GatewayProxyFactory {
          * Replaces the argument-mapping conventions for every method. Must not be combined with payload
          * expressions or configured headers (reported by {@link #create()}).
          */
-        public Builder<T> argsMapper(MethodArgsMessageMapper mapper) {
+        Builder<T> argsMapper(MethodArgsMessageMapper mapper) {
             this.argsMapper = Objects.requireNonNull(mapper, "mapper");
             return this;
         }
 
         /** Runs asynchronous methods on this executor; its owner, not the gateway, shuts it down. */
-        public Builder<T> asyncExecutor(Executor executor) {
+        Builder<T> asyncExecutor(Executor executor) {
             this.asyncExecutor = Objects.requireNonNull(executor, "executor");
             this.asyncExecutorDisabled = false;
             return this;
@@ -200,7 +200,7 @@ public final class GatewayProxyFactory {
         }
 
         /** Runs asynchronous methods in the caller's thread; the flow must reply with the future to return. */
-        public Builder<T> noAsyncExecutor() {
+        Builder<T> noAsyncExecutor() {
             this.asyncExecutor = null;
             this.asyncExecutorDisabled = true;
             return this;
@@ -216,43 +216,43 @@ public final class GatewayProxyFactory {
         }
 
         /** The gateway's name in logs, thread names and errors. */
-        public Builder<T> name(String name) {
+        Builder<T> name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
         /** Overrides {@link MessagingGateway#defaultRequestChannel()}. */
-        public Builder<T> defaultRequestChannel(MessageChannel channel) {
+        Builder<T> defaultRequestChannel(MessageChannel channel) {
             this.requestChannel = Objects.requireNonNull(channel, "channel");
             return this;
         }
 
         /** Overrides {@link MessagingGateway#defaultRequestChannel()} with a name to resolve. */
-        public Builder<T> defaultRequestChannel(String channelName) {
+        Builder<T> defaultRequestChannel(String channelName) {
             this.requestChannelName = Objects.requireNonNull(channelName, "channelName");
             return this;
         }
 
         /** Overrides {@link MessagingGateway#defaultReplyChannel()}. */
-        public Builder<T> defaultReplyChannel(MessageChannel channel) {
+        Builder<T> defaultReplyChannel(MessageChannel channel) {
             this.replyChannel = Objects.requireNonNull(channel, "channel");
             return this;
         }
 
         /** Overrides {@link MessagingGateway#defaultReplyChannel()} with a name to resolve. */
-        public Builder<T> defaultReplyChannel(String channelName) {
+        Builder<T> defaultReplyChannel(String channelName) {
             this.replyChannelName = Objects.requireNonNull(channelName, "channelName");
             return this;
         }
 
         /** Overrides {@link MessagingGateway#errorChannel()}. */
-        public Builder<T> errorChannel(MessageChannel channel) {
+        Builder<T> errorChannel(MessageChannel channel) {
             this.errorChannel = Objects.requireNonNull(channel, "channel");
             return this;
         }
 
         /** Overrides {@link MessagingGateway#errorChannel()} with a name to resolve. */
-        public Builder<T> errorChannel(String channelName) {
+        Builder<T> errorChannel(String channelName) {
             this.errorChannelName = Objects.requireNonNull(channelName, "channelName");
             return this;
         }
@@ -262,7 +262,7 @@ public final class GatewayProxyFactory {
          *
          * @param timeout {@code null} for unbounded, {@link Duration#ZERO} for not waiting at all
          */
-        public Builder<T> defaultRequestTimeout(Duration timeout) {
+        Builder<T> defaultRequestTimeout(Duration timeout) {
             this.requestTimeout = checked(timeout);
             this.requestTimeoutSet = true;
             return this;
@@ -273,26 +273,26 @@ public final class GatewayProxyFactory {
          *
          * @param timeout {@code null} for unbounded, {@link Duration#ZERO} for not waiting at all
          */
-        public Builder<T> defaultReplyTimeout(Duration timeout) {
+        Builder<T> defaultReplyTimeout(Duration timeout) {
             this.replyTimeout = checked(timeout);
             this.replyTimeoutSet = true;
             return this;
         }
 
         /** Adds a default header with a fixed value, replacing an annotated default header of that name. */
-        public Builder<T> defaultHeader(String name, Object value) {
+        Builder<T> defaultHeader(String name, Object value) {
             headers.add(new HeaderSpec(name, Objects.requireNonNull(value, "value"), ""));
             return this;
         }
 
         /** Adds a default header computed by an expression, replacing an annotated default header of that name. */
-        public Builder<T> defaultHeaderExpression(String name, String expression) {
+        Builder<T> defaultHeaderExpression(String name, String expression) {
             headers.add(new HeaderSpec(name, "", Objects.requireNonNull(expression, "expression")));
             return this;
         }
 
         /** Overrides {@link MessagingGateway#defaultPayloadExpression()}. */
-        public Builder<T> defaultPayloadExpression(String expression) {
+        Builder<T> defaultPayloadExpression(String expression) {
             this.payloadExpression = Objects.requireNonNull(expression, "expression");
             return this;
         }
@@ -309,8 +309,8 @@ public final class GatewayProxyFactory {
 
         private static Duration checked(Duration timeout) {
             if (timeout != null && timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must not be negative: " + timeout
-                        + "; use null for unbounded");
+                throw new IllegalArgumentException(GatewayRule.INVALID_TIMEOUT.code() + " timeout must not be"
+                        + " negative: " + timeout + "; use null for unbounded");
             }
             return timeout;
         }

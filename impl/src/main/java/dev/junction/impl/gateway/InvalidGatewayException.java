@@ -12,7 +12,7 @@ public class InvalidGatewayException extends ConfigurationException {
 
     private static final long serialVersionUID = 1L;
 
-    public InvalidGatewayException(String gatewayInterface, List<String> problems) {
+    InvalidGatewayException(String gatewayInterface, List<String> problems) {
         super(describe(gatewayInterface, problems), problems);
     }
 

@@ -73,7 +73,7 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
     }
 
     /** @return the name used for this component in errors and logs */
-    public String getComponentName() {
+    String getComponentName() {
         return componentName;
     }
 
@@ -134,7 +134,7 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         }
 
         /** How long sending a reply may block on a full channel (default: as long as it takes). */
-        public ReplyProducerSettings sendTimeout(Duration sendTimeout) {
+        ReplyProducerSettings sendTimeout(Duration sendTimeout) {
             this.sendTimeout = sendTimeout;
             return this;
         }

@@ -14,7 +14,7 @@ import java.util.Objects;
 public final class LoggingHandler implements MessageHandler {
 
     /** The logger name used when none is given. */
-    public static final String DEFAULT_LOGGER_NAME = "dev.junction.logging";
+    static final String DEFAULT_LOGGER_NAME = "dev.junction.logging";
 
     private final Logger logger;
     private final Level level;
@@ -85,7 +85,8 @@ public final class LoggingHandler implements MessageHandler {
          */
         public LoggingHandler build() {
             if (expression != null && logFullMessage) {
-                throw new IllegalStateException("A logging adapter takes either an expression or logFullMessage, not both");
+                throw new IllegalStateException("JNC-0322 A logging adapter takes either an expression or"
+                        + " logFullMessage, not both");
             }
             return new LoggingHandler(this);
         }

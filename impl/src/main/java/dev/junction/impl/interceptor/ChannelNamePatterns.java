@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public final class ChannelNamePatterns {
 
     /** The pattern list used when none is given: every channel. */
-    public static final String DEFAULT = "*";
+    static final String DEFAULT = "*";
 
     private static final ChannelNamePatterns ALL = parse(DEFAULT);
 
@@ -33,7 +33,7 @@ public final class ChannelNamePatterns {
     }
 
     /** @return the patterns matching every channel ({@value #DEFAULT}) */
-    public static ChannelNamePatterns all() {
+    static ChannelNamePatterns all() {
         return ALL;
     }
 
@@ -41,7 +41,7 @@ public final class ChannelNamePatterns {
      * @param patternList comma-separated patterns, e.g. {@code input*, !inputAudit}
      * @throws IllegalArgumentException when the list holds no pattern or a bare {@code !}
      */
-    public static ChannelNamePatterns parse(String patternList) {
+    static ChannelNamePatterns parse(String patternList) {
         Objects.requireNonNull(patternList, "patternList");
         return of(patternList.split(","));
     }
@@ -61,13 +61,14 @@ public final class ChannelNamePatterns {
             }
         }
         if (parsed.isEmpty()) {
-            throw new IllegalArgumentException("No channel name pattern given; use '" + DEFAULT + "' for all channels");
+            throw new IllegalArgumentException("JNC-0106 No channel name pattern given; use '" + DEFAULT
+                    + "' for all channels");
         }
         return new ChannelNamePatterns(parsed);
     }
 
     /** @return whether the first pattern matching the name is a positive one */
-    public boolean matches(String channelName) {
+    boolean matches(String channelName) {
         if (channelName == null) {
             return false;
         }

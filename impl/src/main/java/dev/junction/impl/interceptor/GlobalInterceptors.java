@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Applies {@link GlobalChannelInterceptor}s to channels, whichever comes first: a channel registered after the
+ * Applies {@link GlobalInterceptorRegistration}s to channels, whichever comes first: a channel registered after the
  * global interceptors gets them through {@link #apply(InterceptableChannel)}, and a global interceptor registered
  * later reaches every channel this registry has seen (and any others passed to
- * {@link #register(GlobalChannelInterceptor, Collection)}).
+ * {@link #register(GlobalInterceptorRegistration, Collection)}).
  *
  * <p>Placement: global interceptors with a negative order go before the channel's own interceptors, the others
  * after them; on each side they are sorted by order, ties kept in registration order. A channel never receives the
@@ -28,9 +28,10 @@ import java.util.WeakHashMap;
 public final class GlobalInterceptors {
 
     /** Lower orders first; the sort is stable, so equal orders keep their registration order. */
-    private static final Comparator<GlobalChannelInterceptor> BY_ORDER = Comparator.comparingInt(GlobalChannelInterceptor::order);
+    private static final Comparator<GlobalInterceptorRegistration> BY_ORDER =
+            Comparator.comparingInt(GlobalInterceptorRegistration::order);
 
-    private final List<GlobalChannelInterceptor> registered = new ArrayList<>();
+    private final List<GlobalInterceptorRegistration> registered = new ArrayList<>();
     /** Per channel: the interceptors this registry added to it, with their order (for placing later ones). */
     private final Map<InterceptableChannel, Map<ChannelInterceptor, Integer>> added = new WeakHashMap<>();
 
@@ -39,9 +40,9 @@ public final class GlobalInterceptors {
      * global interceptors registered later reach it too.
      */
     public synchronized void apply(InterceptableChannel channel) {
-        List<GlobalChannelInterceptor> byOrder = new ArrayList<>(registered);
+        List<GlobalInterceptorRegistration> byOrder = new ArrayList<>(registered);
         byOrder.sort(BY_ORDER);
-        for (GlobalChannelInterceptor global : byOrder) {
+        for (GlobalInterceptorRegistration global : byOrder) {
             applyTo(channel, global);
         }
         addedTo(channel);
@@ -51,7 +52,7 @@ public final class GlobalInterceptors {
      * Registers a global interceptor and applies it to every channel this registry has already seen. Registering
      * an equal registration again does nothing.
      */
-    public synchronized void register(GlobalChannelInterceptor global) {
+    public synchronized void register(GlobalInterceptorRegistration global) {
         if (registered.contains(global)) {
             return;
         }
@@ -65,7 +66,8 @@ public final class GlobalInterceptors {
      * Registers a global interceptor and applies it to the given existing channels as well as to those this registry
      * has seen; the given channels are remembered from then on.
      */
-    public synchronized void register(GlobalChannelInterceptor global, Collection<? extends InterceptableChannel> existing) {
+    synchronized void register(GlobalInterceptorRegistration global,
+            Collection<? extends InterceptableChannel> existing) {
         register(global);
         for (InterceptableChannel channel : existing) {
             applyTo(channel, global);
@@ -77,7 +79,7 @@ public final class GlobalInterceptors {
      *
      * @return whether it was registered
      */
-    public synchronized boolean unregister(GlobalChannelInterceptor global) {
+    synchronized boolean unregister(GlobalInterceptorRegistration global) {
         if (!registered.remove(global)) {
             return false;
         }
@@ -91,11 +93,11 @@ public final class GlobalInterceptors {
     }
 
     /** @return the registered global interceptors, in registration order */
-    public synchronized List<GlobalChannelInterceptor> getRegistered() {
+    synchronized List<GlobalInterceptorRegistration> getRegistered() {
         return List.copyOf(registered);
     }
 
-    private void applyTo(InterceptableChannel channel, GlobalChannelInterceptor global) {
+    private void applyTo(InterceptableChannel channel, GlobalInterceptorRegistration global) {
         Map<ChannelInterceptor, Integer> ours = addedTo(channel);
         if (!global.appliesTo(channel)) {
             return;

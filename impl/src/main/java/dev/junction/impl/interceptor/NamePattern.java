@@ -16,7 +16,8 @@ record NamePattern(boolean negated, String body) {
         if (entry.startsWith("!")) {
             String body = entry.substring(1).strip();
             if (body.isEmpty()) {
-                throw new IllegalArgumentException("The pattern '!' negates nothing: name the channels to exclude");
+                throw new IllegalArgumentException("JNC-0107 The pattern '!' negates nothing: name the channels to"
+                        + " exclude");
             }
             return new NamePattern(true, body);
         }

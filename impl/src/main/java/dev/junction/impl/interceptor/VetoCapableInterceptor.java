@@ -7,7 +7,7 @@ import dev.junction.api.channel.InterceptableChannel;
  * An interceptor that may refuse channels its global patterns select, typically because it sends to that very
  * channel and would otherwise intercept its own sends (a {@link WireTap} refuses its tap channel).
  */
-public interface VetoCapableInterceptor extends ChannelInterceptor {
+interface VetoCapableInterceptor extends ChannelInterceptor {
 
     /**
      * Asked before the interceptor is added to a channel selected by its patterns.

@@ -9,7 +9,6 @@ import dev.junction.impl.expression.Expression;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.expression.ExpressionSelector;
 import dev.junction.impl.support.ChannelResolver;
-import dev.junction.impl.support.Timeouts;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
@@ -61,7 +60,7 @@ public final class WireTap implements VetoCapableInterceptor {
     }
 
     /** A tap sending the messages the selector accepts to the channel. */
-    public WireTap(MessageChannel channel, MessageSelector selector) {
+    WireTap(MessageChannel channel, MessageSelector selector) {
         this(to(channel).selector(selector));
     }
 
@@ -71,7 +70,7 @@ public final class WireTap implements VetoCapableInterceptor {
     }
 
     /** @return a builder for a tap to the channel */
-    public static Builder to(MessageChannel channel) {
+    static Builder to(MessageChannel channel) {
         return new Builder(Objects.requireNonNull(channel, "channel"), null, null);
     }
 
@@ -137,22 +136,22 @@ public final class WireTap implements VetoCapableInterceptor {
     }
 
     /** Resumes tapping (a new tap is running). */
-    public void start() {
+    void start() {
         running = true;
     }
 
     /** Stops tapping: messages pass untapped until {@link #start()}. */
-    public void stop() {
+    void stop() {
         running = false;
     }
 
     /** @return whether messages are being tapped */
-    public boolean isRunning() {
+    boolean isRunning() {
         return running;
     }
 
     /** @return the name of the tap channel */
-    public String getChannelName() {
+    String getChannelName() {
         return targetName;
     }
 
@@ -176,7 +175,7 @@ public final class WireTap implements VetoCapableInterceptor {
         }
 
         /** Taps only the messages the selector accepts (replaces any selector set before). */
-        public Builder selector(MessageSelector selector) {
+        Builder selector(MessageSelector selector) {
             this.selector = Objects.requireNonNull(selector, "selector");
             return this;
         }
@@ -186,7 +185,7 @@ public final class WireTap implements VetoCapableInterceptor {
          * (replaces any selector set before). An expression that does not say where it is used is named as this
          * tap's selector in its failures.
          */
-        public Builder selector(Expression expression) {
+        Builder selector(Expression expression) {
             return selector(new ExpressionSelector(expression.getPlace() != null ? expression
                     : expression.usedIn(selectorPlace())));
         }
@@ -209,8 +208,11 @@ public final class WireTap implements VetoCapableInterceptor {
          * The longest time to wait for the tap channel to accept a message (default: as long as it takes);
          * {@link Duration#ZERO} does not wait. A message not accepted in time is not tapped and a warning is logged.
          */
-        public Builder timeout(Duration timeout) {
-            Timeouts.toNanos(timeout); // validates: not null, not negative
+        Builder timeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+                throw new IllegalArgumentException("JNC-0108 A wire tap's timeout must not be negative, was " + timeout
+                        + "; Duration.ZERO does not wait");
+            }
             this.timeout = timeout;
             return this;
         }

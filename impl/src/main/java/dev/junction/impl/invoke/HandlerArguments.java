@@ -55,8 +55,8 @@ final class HandlerArguments {
             Payload payload = parameter.getAnnotation(Payload.class);
             int annotations = (header == null ? 0 : 1) + (headers == null ? 0 : 1) + (payload == null ? 0 : 1);
             if (annotations > 1) {
-                throw new InvalidHandlerMethodException("Only one of @Payload, @Header and @Headers may be on a"
-                        + " parameter, but " + described + " has " + annotations + ". Keep the one you mean.");
+                throw new InvalidHandlerMethodException("JNC-0308 Only one of @Payload, @Header and @Headers may be"
+                        + " on a parameter, but " + described + " has " + annotations + ". Keep the one you mean.");
             }
             Class<?> type = parameter.getType();
             if (header != null) {
@@ -77,9 +77,10 @@ final class HandlerArguments {
             }
         }
         if (payloadParameters.size() > 1) {
-            throw new InvalidHandlerMethodException(Signatures.qualified(method) + " has " + payloadParameters.size()
-                    + " parameters that would take the payload (" + names(method, payloadParameters) + "); only one"
-                    + " can. Annotate the others with @Header(\"name\") or @Headers, or take the Message.");
+            throw new InvalidHandlerMethodException("JNC-0309 " + Signatures.qualified(method) + " has "
+                    + payloadParameters.size() + " parameters that would take the payload ("
+                    + names(method, payloadParameters) + "); only one can. Annotate the others with"
+                    + " @Header(\"name\") or @Headers, or take the Message.");
         }
         if (!payloadParameters.isEmpty()) {
             bareMaps.forEach(i -> resolvers[i] = HeadersArgument.INSTANCE);
@@ -87,9 +88,10 @@ final class HandlerArguments {
             int i = bareMaps.get(0);
             resolvers[i] = new PayloadOrHeadersArgument(parameters[i].getType());
         } else if (bareMaps.size() > 1) {
-            throw new InvalidHandlerMethodException(Signatures.qualified(method) + " has " + bareMaps.size()
-                    + " unannotated Map parameters (" + names(method, bareMaps) + ") and it is ambiguous which"
-                    + " takes the payload and which the headers. Annotate them with @Payload and @Headers.");
+            throw new InvalidHandlerMethodException("JNC-0310 " + Signatures.qualified(method) + " has "
+                    + bareMaps.size() + " unannotated Map parameters (" + names(method, bareMaps) + ") and it is"
+                    + " ambiguous which takes the payload and which the headers. Annotate them with @Payload and"
+                    + " @Headers.");
         }
         return resolvers;
     }
@@ -100,8 +102,8 @@ final class HandlerArguments {
         String name = header.value().strip();
         if (name.isEmpty()) {
             if (!parameter.isNamePresent()) {
-                throw new InvalidHandlerMethodException(described + " is annotated @Header without a header name,"
-                        + " and the parameter names were not compiled into the class. Give the name"
+                throw new InvalidHandlerMethodException("JNC-0311 " + described + " is annotated @Header without a"
+                        + " header name, and the parameter names were not compiled into the class. Give the name"
                         + " (@Header(\"name\")) or compile with -parameters.");
             }
             name = parameter.getName();
@@ -109,9 +111,9 @@ final class HandlerArguments {
         boolean optional = parameter.getType() == Optional.class;
         Class<?> valueType = optional ? optionalElement(parameter) : parameter.getType();
         if (!optional && !header.required() && valueType.isPrimitive()) {
-            throw new InvalidHandlerMethodException(described + " is @Header(value = \"" + name + "\", required ="
-                    + " false) but its type " + valueType.getName() + " cannot be null when the header is missing."
-                    + " Use the wrapper type or Optional, or make the header required.");
+            throw new InvalidHandlerMethodException("JNC-0312 " + described + " is @Header(value = \"" + name
+                    + "\", required = false) but its type " + valueType.getName() + " cannot be null when the header"
+                    + " is missing. Use the wrapper type or Optional, or make the header required.");
         }
         HeaderArgument value = new HeaderArgument(name, header.required() && !optional,
                 new ArgumentConversion(valueType, conversion, described), described);
@@ -127,9 +129,9 @@ final class HandlerArguments {
         if (expression.isBlank()) {
             value = new PayloadArgument(toValueType);
         } else if (evaluator == null) {
-            throw new InvalidHandlerMethodException(described + " is @Payload(\"" + expression + "\"), but this"
-                    + " invoker was built without a payload expression evaluator. Supply one to the builder, or"
-                    + " drop the expression and take the payload itself.");
+            throw new InvalidHandlerMethodException("JNC-0313 " + described + " is @Payload(\"" + expression
+                    + "\"), but this invoker was built without a payload expression evaluator. Supply one to the"
+                    + " builder, or drop the expression and take the payload itself.");
         } else {
             value = new PayloadExpressionArgument(expression, evaluator, valueType, toValueType, described);
         }
@@ -138,8 +140,8 @@ final class HandlerArguments {
 
     private static void requireHeadersFit(Class<?> type, String described, String why) {
         if (!type.isAssignableFrom(MessageHeaders.class)) {
-            throw new InvalidHandlerMethodException(described + " " + why + " but its type " + type.getName()
-                    + " cannot take the headers. Declare it as Map<String, Object>.");
+            throw new InvalidHandlerMethodException("JNC-0314 " + described + " " + why + " but its type "
+                    + type.getName() + " cannot take the headers. Declare it as Map<String, Object>.");
         }
     }
 

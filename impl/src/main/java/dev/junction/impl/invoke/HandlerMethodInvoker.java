@@ -16,7 +16,7 @@ import java.util.Objects;
  * and outbound adapters.
  *
  * <p>Everything that can be decided without a message is decided when the invoker is built: which method
- * ({@link HandlerMethodResolver}), where each argument comes from (the message, its payload converted through the
+ * ({@code HandlerMethodResolver}), where each argument comes from (the message, its payload converted through the
  * {@link ConversionRegistry}, a header, all headers, a payload expression; see the builder), and how the method
  * is reached. Mistakes are reported then, as {@link InvalidHandlerMethodException}s. Invoking does no reflection.
  *
@@ -101,7 +101,7 @@ public final class HandlerMethodInvoker {
     }
 
     /** @return the object the method is invoked on */
-    public Object getTarget() {
+    Object getTarget() {
         return target;
     }
 
@@ -169,7 +169,7 @@ public final class HandlerMethodInvoker {
      * Chooses the method and the strategies an invoker uses. Only the target is required.
      *
      * <p>Selection: {@link #method(Method)} wins; else {@link #methodName(String)}; else the one method carrying
-     * {@link #marker(Class)}; else the one public method (see {@link HandlerMethodResolver}).
+     * {@link #marker(Class)}; else the one public method (see {@code HandlerMethodResolver}).
      */
     public static final class Builder {
         private final Object target;
@@ -239,9 +239,9 @@ public final class HandlerMethodInvoker {
             int modifiers = method.getModifiers();
             if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers)) {
                 // a non-public method could be reached only past the CDI proxy, on an uninitialised proxy instance
-                throw new InvalidHandlerMethodException(Signatures.qualified(method) + " is not a public instance"
-                        + " method. Make it public and non-static: the endpoint calls it through the bean's public"
-                        + " type (and its CDI proxy).");
+                throw new InvalidHandlerMethodException("JNC-0306 " + Signatures.qualified(method) + " is not a public"
+                        + " instance method. Make it public and non-static: the endpoint calls it through the bean's"
+                        + " public type (and its CDI proxy).");
             }
             return method;
         }

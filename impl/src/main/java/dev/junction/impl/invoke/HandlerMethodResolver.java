@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  *
  * <p>All failures are {@link InvalidHandlerMethodException}s raised while the endpoint is being built.
  */
-public final class HandlerMethodResolver {
+final class HandlerMethodResolver {
 
     /** Interfaces that CDI containers add to their proxies; their methods are never handler methods. */
     private static final List<String> CONTAINER_PACKAGES = List.of("org.jboss.weld.", "org.apache.webbeans.");
@@ -61,7 +61,7 @@ public final class HandlerMethodResolver {
      * @return the selected public instance method, as declared by the user's class (not by a proxy)
      * @throws InvalidHandlerMethodException when no single method fits
      */
-    public static Method resolve(Class<?> type, String methodName, Class<? extends Annotation> marker) {
+    static Method resolve(Class<?> type, String methodName, Class<? extends Annotation> marker) {
         Class<?> userClass = userClass(type);
         if (marker != null) {
             rejectMisplacedMarkers(userClass, marker);
@@ -76,7 +76,7 @@ public final class HandlerMethodResolver {
                 return annotated.get(0);
             }
             if (annotated.size() > 1) {
-                throw new InvalidHandlerMethodException(userClass.getName() + " has " + annotated.size()
+                throw new InvalidHandlerMethodException("JNC-0301 " + userClass.getName() + " has " + annotated.size()
                         + " methods annotated @" + marker.getSimpleName() + ": " + Signatures.list(annotated)
                         + ". Annotate only one of them, or give the name of the method to invoke.");
             }
@@ -89,7 +89,7 @@ public final class HandlerMethodResolver {
      * @return the first class up the hierarchy that is not generated, or the generated class itself when it
      *         extends {@code Object} (or {@code java.lang.reflect.Proxy}) directly
      */
-    public static Class<?> userClass(Class<?> type) {
+    static Class<?> userClass(Class<?> type) {
         Class<?> current = type;
         while (isGenerated(current) && current.getSuperclass() != null
                 && current.getSuperclass() != Object.class && current.getSuperclass() != Proxy.class) {
@@ -108,15 +108,15 @@ public final class HandlerMethodResolver {
             return named.get(0);
         }
         if (named.size() > 1) {
-            throw new InvalidHandlerMethodException(userClass.getName() + " has " + named.size()
+            throw new InvalidHandlerMethodException("JNC-0302 " + userClass.getName() + " has " + named.size()
                     + " public methods named '" + name + "': " + Signatures.list(named)
                     + ". An endpoint invokes exactly one method: give the overloads different names,"
                     + " or pass the java.lang.reflect.Method itself.");
         }
         boolean hidden = declaredInHierarchy(userClass).stream().anyMatch(m -> m.getName().equals(name));
-        throw new InvalidHandlerMethodException(userClass.getName() + " has no public instance method named '" + name
-                + "'" + (hidden ? " (there is one that is private, package-private, protected or static:"
-                + " make it a public instance method)" : "")
+        throw new InvalidHandlerMethodException("JNC-0303 " + userClass.getName() + " has no public instance method"
+                + " named '" + name + "'" + (hidden ? " (there is one that is private, package-private, protected or"
+                + " static: make it a public instance method)" : "")
                 + ". Its public methods are " + Signatures.list(publicMethods) + "; name one of them.");
     }
 
@@ -133,12 +133,12 @@ public final class HandlerMethodResolver {
         }
         String annotateHint = marker == null ? "" : " or annotate one with @" + marker.getSimpleName();
         if (candidates.isEmpty()) {
-            throw new InvalidHandlerMethodException(userClass.getName() + " declares no public instance method to invoke"
-                    + " (Object's methods and their overrides do not count). Add one, or give the name of the method"
-                    + " to invoke.");
+            throw new InvalidHandlerMethodException("JNC-0304 " + userClass.getName() + " declares no public instance"
+                    + " method to invoke (Object's methods and their overrides do not count). Add one, or give the"
+                    + " name of the method to invoke.");
         }
-        throw new InvalidHandlerMethodException(userClass.getName() + " has " + candidates.size() + " public methods"
-                + (marker == null ? "" : " and none is annotated @" + marker.getSimpleName()) + ": "
+        throw new InvalidHandlerMethodException("JNC-0305 " + userClass.getName() + " has " + candidates.size()
+                + " public methods" + (marker == null ? "" : " and none is annotated @" + marker.getSimpleName()) + ": "
                 + Signatures.list(candidates) + ". Give the name of the method to invoke" + annotateHint + ".");
     }
 
@@ -176,9 +176,10 @@ public final class HandlerMethodResolver {
                 .sorted(STABLE_ORDER)
                 .toList();
         if (!misplaced.isEmpty()) {
-            throw new InvalidHandlerMethodException(userClass.getName() + " has @" + marker.getSimpleName()
-                    + " on " + Signatures.list(misplaced) + ", which is not a public instance method. Make it public"
-                    + " and non-static: the endpoint calls it through the bean's public type (and its CDI proxy).");
+            throw new InvalidHandlerMethodException("JNC-0306 " + userClass.getName() + " has @"
+                    + marker.getSimpleName() + " on " + Signatures.list(misplaced) + ", which is not a public instance"
+                    + " method. Make it public and non-static: the endpoint calls it through the bean's public type"
+                    + " (and its CDI proxy).");
         }
     }
 

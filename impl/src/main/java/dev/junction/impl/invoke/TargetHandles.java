@@ -49,14 +49,15 @@ final class TargetHandles {
             try {
                 return LOOKUP.unreflect(method);
             } catch (IllegalAccessException unexpected) {
-                throw new InvalidHandlerMethodException("Cannot call " + Signatures.qualified(method), unexpected);
+                throw new InvalidHandlerMethodException("JNC-0307 Cannot call " + Signatures.qualified(method),
+                        unexpected);
             }
         }
         throw new InvalidHandlerMethodException(ownMethod
-                ? "Cannot call " + Signatures.qualified(method) + ": neither " + targetClass.getName() + " nor any of"
-                        + " its supertypes is a public type declaring it, and access to it is denied. Make the class"
-                        + " public, or open its package to dev.junction.impl."
-                : "The target (a " + targetClass.getName() + ") has no public method "
+                ? "JNC-0307 Cannot call " + Signatures.qualified(method) + ": neither " + targetClass.getName()
+                        + " nor any of its supertypes is a public type declaring it, and access to it is denied. Make"
+                        + " the class public, or open its package to dev.junction.impl."
+                : "JNC-0323 The target (a " + targetClass.getName() + ") has no public method "
                         + Signatures.shortForm(method) + ", so " + Signatures.qualified(method) + " cannot be called"
                         + " on it. Give a target of " + method.getDeclaringClass().getName() + ", or declare the"
                         + " method in an interface the target implements.");

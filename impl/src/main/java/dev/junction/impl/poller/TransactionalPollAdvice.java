@@ -78,7 +78,7 @@ public final class TransactionalPollAdvice implements PollAdvice {
             return new TransactionalPollAdvice(transactionManager, 0);
         }
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("The transaction timeout must be positive, was " + timeout);
+            throw new IllegalArgumentException("JNC-0212 The transaction timeout must be positive, was " + timeout);
         }
         long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
         return new TransactionalPollAdvice(transactionManager, (int) Math.min(seconds, Integer.MAX_VALUE));

@@ -55,13 +55,14 @@ final class FlowBuilder implements Flow {
     public Flow id(String endpointId) {
         Objects.requireNonNull(endpointId, "endpointId");
         if (steps.isEmpty()) {
-            throw new IllegalStateException("Flow '" + name + "': id(\"" + endpointId + "\") names the endpoint of"
-                    + " the step before it, and there is none; call it right after handle(), transform()...");
+            throw new IllegalStateException(RuntimeRule.ID_WITHOUT_STEP.code() + " Flow '" + name + "': id(\""
+                    + endpointId + "\") names the endpoint of the step before it, and there is none; call it right"
+                    + " after handle(), transform()...");
         }
         Step last = steps.get(steps.size() - 1);
         if (last.id != null) {
-            throw new IllegalStateException("Flow '" + name + "': the " + last.kind + " step is already named '"
-                    + last.id + "'; name each step once");
+            throw new IllegalStateException(RuntimeRule.STEP_NAMED_TWICE.code() + " Flow '" + name + "': the "
+                    + last.kind + " step is already named '" + last.id + "'; name each step once");
         }
         last.id = endpointId;
         return this;
@@ -72,8 +73,8 @@ final class FlowBuilder implements Flow {
         Objects.requireNonNull(poller, "poller");
         requireOpen("poll");
         if (nextPoller != null) {
-            throw new IllegalStateException("Flow '" + name + "': poll() was called twice before a step; a poller"
-                    + " belongs to the step after it");
+            throw new IllegalStateException(RuntimeRule.POLL_TWICE.code() + " Flow '" + name + "': poll() was called"
+                    + " twice before a step; a poller belongs to the step after it");
         }
         nextPoller = poller;
         return this;
@@ -334,8 +335,9 @@ final class FlowBuilder implements Flow {
 
     private void requireOpen(String what) {
         if (routed) {
-            throw new IllegalStateException("Flow '" + name + "' ended with route(); " + what + "() cannot follow"
-                    + " it: the router sends to the channels it names, so start a flow from each of them");
+            throw new IllegalStateException(RuntimeRule.STEP_AFTER_ROUTE.code() + " Flow '" + name + "' ended with"
+                    + " route(); " + what + "() cannot follow it: the router sends to the channels it names, so start"
+                    + " a flow from each of them");
         }
     }
 

@@ -16,7 +16,7 @@ import dev.junction.impl.endpoint.EndpointRegistry;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.gateway.GatewayProxyFactory;
 import dev.junction.impl.handler.support.Handlers;
-import dev.junction.impl.interceptor.GlobalChannelInterceptor;
+import dev.junction.impl.interceptor.GlobalInterceptorRegistration;
 import dev.junction.impl.interceptor.GlobalInterceptors;
 import dev.junction.impl.poller.TransactionalPollAdvice;
 import dev.junction.impl.scheduling.ExecutorTaskScheduler;
@@ -111,8 +111,8 @@ public final class JunctionRuntime implements Junction {
     public Flow flow(String inputChannel) {
         Objects.requireNonNull(inputChannel, "inputChannel");
         if (started.get()) {
-            throw new IllegalStateException("The runtime has started; declare the flow from '" + inputChannel
-                    + "' before start()");
+            throw new IllegalStateException(RuntimeRule.FLOW_AFTER_START.code() + " The runtime has started; declare"
+                    + " the flow from '" + inputChannel + "' before start()");
         }
         channels.getOrCreateDirect(inputChannel); // gateways and other flows may name it before start
         FlowBuilder flow = new FlowBuilder(this, inputChannel);
@@ -220,7 +220,7 @@ public final class JunctionRuntime implements Junction {
     }
 
     /** @return what pollers schedule on */
-    public TaskScheduler scheduler() {
+    TaskScheduler scheduler() {
         return scheduler;
     }
 
@@ -264,7 +264,7 @@ public final class JunctionRuntime implements Junction {
         private Function<String, ? extends Executor> executorLookup;
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         private Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions = none -> Optional.empty();
-        private final List<GlobalChannelInterceptor> interceptors = new ArrayList<>();
+        private final List<GlobalInterceptorRegistration> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
         private final List<String> problems = new ArrayList<>();
 
@@ -286,7 +286,7 @@ public final class JunctionRuntime implements Junction {
         public Builder globalInterceptor(ChannelInterceptor interceptor, int order, String... channelPatterns) {
             Objects.requireNonNull(interceptor, "interceptor");
             String patterns = channelPatterns.length == 0 ? "*" : String.join(",", channelPatterns);
-            interceptors.add(GlobalChannelInterceptor.of(interceptor, patterns, order));
+            interceptors.add(GlobalInterceptorRegistration.of(interceptor, patterns, order));
             return this;
         }
 
@@ -323,7 +323,8 @@ public final class JunctionRuntime implements Junction {
         @Override
         public Builder drainTimeout(Duration timeout) {
             if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
-                throw new IllegalArgumentException("The drain timeout must not be negative, was " + timeout);
+                throw new IllegalArgumentException(RuntimeRule.INVALID_DRAIN_TIMEOUT.code() + " The drain timeout must"
+                        + " not be negative, was " + timeout);
             }
             this.drainTimeout = timeout;
             return this;
@@ -332,7 +333,8 @@ public final class JunctionRuntime implements Junction {
         @Override
         public Builder schedulerThreads(int threads) {
             if (threads < 1) {
-                throw new IllegalArgumentException("The scheduler needs at least one thread, was " + threads);
+                throw new IllegalArgumentException(RuntimeRule.NO_SCHEDULER_THREAD.code() + " The scheduler needs at"
+                        + " least one thread, was " + threads);
             }
             this.schedulerThreads = threads;
             return this;

@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimpleTaskScheduler extends ExecutorTaskScheduler {
 
     /** Two threads at least, so that one slow poll does not hold up every other poller; else one per CPU. */
-    public static final int DEFAULT_POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int DEFAULT_POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     /** How long {@link #close()} waits for runs under way before interrupting them. */
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(TaskScheduler.class.getName());
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
@@ -30,7 +30,7 @@ public final class SimpleTaskScheduler extends ExecutorTaskScheduler {
     private final ScheduledThreadPoolExecutor pool;
     private final Duration closeTimeout;
 
-    public SimpleTaskScheduler() {
+    SimpleTaskScheduler() {
         this(DEFAULT_POOL_SIZE);
     }
 
@@ -39,7 +39,7 @@ public final class SimpleTaskScheduler extends ExecutorTaskScheduler {
     }
 
     /** @param closeTimeout how long {@link #close()} waits for runs under way before interrupting them */
-    public SimpleTaskScheduler(int poolSize, Duration closeTimeout) {
+    SimpleTaskScheduler(int poolSize, Duration closeTimeout) {
         this(validCloseTimeout(closeTimeout), newPool(poolSize)); // arguments checked before a pool exists
     }
 
@@ -52,14 +52,15 @@ public final class SimpleTaskScheduler extends ExecutorTaskScheduler {
     private static Duration validCloseTimeout(Duration closeTimeout) {
         Objects.requireNonNull(closeTimeout, "closeTimeout");
         if (closeTimeout.isNegative()) {
-            throw new IllegalArgumentException("The close timeout must not be negative, was " + closeTimeout);
+            throw new IllegalArgumentException("JNC-0219 The close timeout must not be negative, was " + closeTimeout);
         }
         return closeTimeout;
     }
 
     private static ScheduledThreadPoolExecutor newPool(int poolSize) {
         if (poolSize < 1) {
-            throw new IllegalArgumentException("A task scheduler needs at least one thread, was given " + poolSize);
+            throw new IllegalArgumentException("JNC-0218 A task scheduler needs at least one thread, was given "
+                    + poolSize);
         }
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(poolSize, daemonThreads());
         pool.setRemoveOnCancelPolicy(true); // cancelled far-future runs (hourly cron) must not pile up in the queue

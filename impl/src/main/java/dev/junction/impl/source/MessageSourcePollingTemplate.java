@@ -12,11 +12,11 @@ import java.util.Objects;
  * acknowledgment like the polling adapter does (ACCEPT on return, REJECT on failure, unless the handler settled
  * it or turned automatic settling off).
  */
-public final class MessageSourcePollingTemplate {
+final class MessageSourcePollingTemplate {
 
     private final MessageSource<?> source;
 
-    public MessageSourcePollingTemplate(MessageSource<?> source) {
+    MessageSourcePollingTemplate(MessageSource<?> source) {
         this.source = Objects.requireNonNull(source, "source");
     }
 
@@ -26,7 +26,7 @@ public final class MessageSourcePollingTemplate {
      *         turned automatic settling off): the handler's own, or a {@link MessageHandlingException} carrying the
      *         message and the handler's exception as its cause
      */
-    public boolean poll(MessageHandler handler) {
+    boolean poll(MessageHandler handler) {
         Message<?> message = source.receive();
         if (message == null) {
             return false;

@@ -19,7 +19,7 @@ public final class MessagePublishingErrorHandler implements ErrorHandler {
 
     private static final System.Logger LOG = System.getLogger(MessagePublishingErrorHandler.class.getName());
     /** How long publishing an error may block on a full error channel before it is logged instead. */
-    public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(1);
 
     private final ChannelResolver resolver;
     private final MessageChannel defaultErrorChannel;

@@ -45,7 +45,8 @@ class ChannelRegistryTest {
         DirectChannel first = registry.register(new DirectChannel("orders"));
         assertThat(registry.register(first)).isSameAs(first);
         assertThatThrownBy(() -> registry.register(new QueueChannel("orders")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'orders' is already registered");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0101")
+                .hasMessageContaining("'orders' is already registered");
     }
 
     @Test

@@ -82,7 +82,7 @@ class EndpointRegistryTest {
     @Test
     void aPollerOnASubscribableChannelIsAnErrorNamingEndpointAndChannel() {
         assertThatThrownBy(() -> endpoints.consumer("pushed", new DirectChannel("directIn"), NO_OP, fastPoller(), true))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0215")
                 .hasMessageContaining("'pushed'").hasMessageContaining("'directIn'").hasMessageContaining("poller");
         assertThat(endpoints.endpoint("pushed")).isEmpty();
     }
@@ -90,7 +90,7 @@ class EndpointRegistryTest {
     @Test
     void aPollableChannelWithoutPollerAndWithoutDefaultPollerIsAnError() {
         assertThatThrownBy(() -> endpoints.consumer("unpolled", new QueueChannel("queueIn"), NO_OP, null, true))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0216")
                 .hasMessageContaining("'unpolled'").hasMessageContaining("'queueIn'")
                 .hasMessageContaining("default poller");
         assertThat(endpoints.endpoint("unpolled")).isEmpty();
@@ -99,7 +99,7 @@ class EndpointRegistryTest {
     @Test
     void anInboundAdapterWithoutPollerAndWithoutDefaultPollerIsAnError() {
         assertThatThrownBy(() -> endpoints.inboundAdapter("source", () -> null, "out", null, null, true))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0216")
                 .hasMessageContaining("'source'").hasMessageContaining("default poller");
     }
 
@@ -132,7 +132,7 @@ class EndpointRegistryTest {
         endpoints.setDefaultPoller(first);
 
         assertThatThrownBy(() -> endpoints.setDefaultPoller(fastPoller())).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("default poller is already declared");
+                .hasMessageStartingWith("JNC-0213").hasMessageContaining("default poller is already declared");
         assertThat(endpoints.getDefaultPoller()).containsSame(first);
     }
 
@@ -141,8 +141,8 @@ class EndpointRegistryTest {
         ConsumerEndpoint first = endpoints.consumer("twin", new DirectChannel("a"), NO_OP, null, true);
 
         assertThatThrownBy(() -> endpoints.consumer("twin", new DirectChannel("b"), NO_OP, null, true))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'twin'")
-                .hasMessageContaining("unique");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0214")
+                .hasMessageContaining("'twin'").hasMessageContaining("unique");
         assertThat(endpoints.endpoint("twin")).containsSame((AbstractEndpoint) first);
     }
 

@@ -104,7 +104,7 @@ class ExpressionTest {
         assertThatThrownBy(() -> parser.parse("payload * "))
                 .isInstanceOf(ExpressionParseException.class)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Invalid expression 'payload * ': ")
+                .hasMessageStartingWith("JNC-0321 Invalid expression 'payload * ': ")
                 .hasMessageContaining("Encountered \"}\" at line 1").hasMessageContaining("${payload *}")
                 .satisfies(e -> assertThat(((ExpressionParseException) e).getExpressionText()).isEqualTo("payload * "));
         assertThatThrownBy(() -> parser.parse("  ")).isInstanceOf(ExpressionParseException.class)

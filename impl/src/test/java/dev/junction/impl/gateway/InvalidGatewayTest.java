@@ -10,11 +10,12 @@ import dev.junction.api.annotation.Header;
 import dev.junction.api.annotation.Headers;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.annotation.Payload;
+import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.message.Message;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
-import dev.junction.impl.channel.RendezvousChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -31,7 +32,7 @@ class InvalidGatewayTest {
     InvalidGatewayTest() {
         channels.register(new DirectChannel("requests"));
         channels.register(new QueueChannel("queue"));
-        channels.register(new RendezvousChannel("rendezvous"));
+        channels.register(MessageChannels.rendezvous("rendezvous"));
     }
 
     /** The invalid signatures the mapping rules name, and the ones they imply. */
@@ -227,6 +228,16 @@ class InvalidGatewayTest {
                 .isInstanceOf(InvalidGatewayException.class)
                 .hasMessageContaining("JNC-0417 the gateway's defaults: the default request channel 'requests'")
                 .hasMessageContaining("no channel resolver");
+    }
+
+    @Test
+    void aNegativeDefaultTimeoutIsRefusedByTheBuilderUnderTheTimeoutRule() {
+        assertThatThrownBy(() -> GatewayProxyFactory.builder(NamesAChannel.class)
+                .defaultRequestTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0420");
+        assertThatThrownBy(() -> GatewayProxyFactory.builder(NamesAChannel.class)
+                .defaultReplyTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0420");
     }
 
     @Test

@@ -26,12 +26,12 @@ class GlobalInterceptorsTest {
 
     @Test
     void negativeOrdersGoBeforeTheChannelsOwnInterceptorsTheOthersAfterEachSideSorted() {
-        globals.register(GlobalChannelInterceptor.of(recording("plus3"), "*", 3));
-        globals.register(GlobalChannelInterceptor.of(recording("minus1"), "*", -1));
-        globals.register(GlobalChannelInterceptor.of(recording("zero"), "*", 0));
-        globals.register(GlobalChannelInterceptor.of(recording("minus5a"), "*", -5));
-        globals.register(GlobalChannelInterceptor.of(recording("minus5b"), "*", -5));
-        globals.register(GlobalChannelInterceptor.of(recording("plus1"), "*", 1));
+        globals.register(GlobalInterceptorRegistration.of(recording("plus3"), "*", 3));
+        globals.register(GlobalInterceptorRegistration.of(recording("minus1"), "*", -1));
+        globals.register(GlobalInterceptorRegistration.of(recording("zero"), "*", 0));
+        globals.register(GlobalInterceptorRegistration.of(recording("minus5a"), "*", -5));
+        globals.register(GlobalInterceptorRegistration.of(recording("minus5b"), "*", -5));
+        globals.register(GlobalInterceptorRegistration.of(recording("plus1"), "*", 1));
         DirectChannel channel = DirectChannel.builder().name("orders")
                 .interceptor(recording("local1")).interceptor(recording("local2")).build();
         channel.subscribe(message -> log.add("handler"));
@@ -47,13 +47,13 @@ class GlobalInterceptorsTest {
     void aGlobalInterceptorRegisteredLaterTakesItsPlaceAmongThoseAlreadyApplied() {
         DirectChannel channel = DirectChannel.builder().name("orders").interceptor(recording("local")).build();
         globals.apply(channel);
-        globals.register(GlobalChannelInterceptor.of(recording("minus1"), "*", -1));
-        globals.register(GlobalChannelInterceptor.of(recording("plus5"), "*", 5));
+        globals.register(GlobalInterceptorRegistration.of(recording("minus1"), "*", -1));
+        globals.register(GlobalInterceptorRegistration.of(recording("plus5"), "*", 5));
 
-        globals.register(GlobalChannelInterceptor.of(recording("minus9"), "*", -9));
-        globals.register(GlobalChannelInterceptor.of(recording("minus1b"), "*", -1));
-        globals.register(GlobalChannelInterceptor.of(recording("plus2"), "*", 2));
-        globals.register(GlobalChannelInterceptor.of(recording("plus7"), "*", 7));
+        globals.register(GlobalInterceptorRegistration.of(recording("minus9"), "*", -9));
+        globals.register(GlobalInterceptorRegistration.of(recording("minus1b"), "*", -1));
+        globals.register(GlobalInterceptorRegistration.of(recording("plus2"), "*", 2));
+        globals.register(GlobalInterceptorRegistration.of(recording("plus7"), "*", 7));
 
         assertThat(labels(channel)).containsExactly("minus9", "minus1", "minus1b", "local", "plus2", "plus5", "plus7");
     }
@@ -61,7 +61,7 @@ class GlobalInterceptorsTest {
     @Test
     void theDefaultsAreAllChannelsAndOrderZero() {
         RecordingInterceptor interceptor = recording("global");
-        GlobalChannelInterceptor global = GlobalChannelInterceptor.of(interceptor);
+        GlobalInterceptorRegistration global = GlobalInterceptorRegistration.of(interceptor);
 
         assertThat(global.patterns()).isEqualTo(ChannelNamePatterns.all());
         assertThat(global.order()).isZero();
@@ -73,7 +73,7 @@ class GlobalInterceptorsTest {
 
     @Test
     void onlyChannelsThePatternsSelectAreIntercepted() {
-        globals.register(GlobalChannelInterceptor.of(recording("audit"), "input*, thing2*, thing1, !cat*", 3));
+        globals.register(GlobalInterceptorRegistration.of(recording("audit"), "input*, thing2*, thing1, !cat*", 3));
         List<DirectChannel> channels = List.of(new DirectChannel("inputA"), new DirectChannel("thing1"),
                 new DirectChannel("thing2x"), new DirectChannel("catalog"), new DirectChannel("other"));
 
@@ -85,7 +85,7 @@ class GlobalInterceptorsTest {
 
     @Test
     void aChannelCreatedAfterTheRegistrationGetsTheInterceptorWhenApplied() {
-        globals.register(GlobalChannelInterceptor.of(recording("global"), "late*", 0));
+        globals.register(GlobalInterceptorRegistration.of(recording("global"), "late*", 0));
 
         QueueChannel late = new QueueChannel("lateChannel");
         assertThat(late.getInterceptors()).isEmpty();
@@ -102,22 +102,22 @@ class GlobalInterceptorsTest {
         globals.apply(seen);
         DirectChannel unseen = new DirectChannel("unseen");
 
-        globals.register(GlobalChannelInterceptor.of(recording("one")));
+        globals.register(GlobalInterceptorRegistration.of(recording("one")));
         assertThat(labels(seen)).containsExactly("one");
         assertThat(unseen.getInterceptors()).as("the registry never saw it").isEmpty();
 
-        globals.register(GlobalChannelInterceptor.of(recording("two")), List.of(unseen));
+        globals.register(GlobalInterceptorRegistration.of(recording("two")), List.of(unseen));
         assertThat(labels(seen)).containsExactly("one", "two");
         assertThat(labels(unseen)).as("only the newly registered one; apply() brings all").containsExactly("two");
 
-        globals.register(GlobalChannelInterceptor.of(recording("three")));
+        globals.register(GlobalInterceptorRegistration.of(recording("three")));
         assertThat(labels(unseen)).as("remembered since").containsExactly("two", "three");
     }
 
     @Test
     void applyingAgainOrRegisteringAgainAddsNoDuplicates() {
         RecordingInterceptor shared = recording("shared");
-        GlobalChannelInterceptor global = GlobalChannelInterceptor.of(shared, "*", 1);
+        GlobalInterceptorRegistration global = GlobalInterceptorRegistration.of(shared, "*", 1);
         DirectChannel channel = new DirectChannel("c");
         globals.register(global);
 
@@ -125,7 +125,7 @@ class GlobalInterceptorsTest {
         globals.apply(channel);
         globals.register(global);
         globals.register(global, List.of(channel));
-        globals.register(GlobalChannelInterceptor.of(shared, "c", -1));
+        globals.register(GlobalInterceptorRegistration.of(shared, "c", -1));
 
         assertThat(labels(channel)).containsExactly("shared");
         assertThat(globals.getRegistered()).hasSize(2);
@@ -135,7 +135,7 @@ class GlobalInterceptorsTest {
     void anInterceptorTheChannelAlreadyHasLocallyIsNotAddedAgain() {
         RecordingInterceptor both = recording("both");
         DirectChannel channel = DirectChannel.builder().name("c").interceptor(both).build();
-        globals.register(GlobalChannelInterceptor.of(both));
+        globals.register(GlobalInterceptorRegistration.of(both));
 
         globals.apply(channel);
 
@@ -149,7 +149,7 @@ class GlobalInterceptorsTest {
             asked.add(name);
             return !name.equals("refused");
         };
-        globals.register(GlobalChannelInterceptor.of(picky, "re*", 0));
+        globals.register(GlobalInterceptorRegistration.of(picky, "re*", 0));
         DirectChannel refused = new DirectChannel("refused");
         DirectChannel accepted = new DirectChannel("received");
         DirectChannel unselected = new DirectChannel("other");
@@ -166,7 +166,7 @@ class GlobalInterceptorsTest {
     void unregisteringRemovesTheInterceptorFromTheChannelsItWasAddedTo() {
         RecordingInterceptor local = recording("local");
         DirectChannel channel = DirectChannel.builder().name("c").interceptor(local).build();
-        GlobalChannelInterceptor global = GlobalChannelInterceptor.of(recording("global"));
+        GlobalInterceptorRegistration global = GlobalInterceptorRegistration.of(recording("global"));
         globals.register(global);
         globals.apply(channel);
 
@@ -180,7 +180,7 @@ class GlobalInterceptorsTest {
     @Test
     void theSameInterceptorServesManyChannels() {
         ChannelInterceptor shared = recording("shared");
-        globals.register(GlobalChannelInterceptor.of(shared, "a, b", 0));
+        globals.register(GlobalInterceptorRegistration.of(shared, "a, b", 0));
         DirectChannel a = new DirectChannel("a");
         DirectChannel b = new DirectChannel("b");
         a.subscribe(message -> { });

@@ -186,7 +186,7 @@ class WireTapTest {
         globals.apply(in);
         globals.apply(tapChannel);
 
-        globals.register(GlobalChannelInterceptor.of(tap, "*", 0));
+        globals.register(GlobalInterceptorRegistration.of(tap, "*", 0));
 
         assertThat(in.getInterceptors()).containsExactly(tap);
         assertThat(tapChannel.getInterceptors()).as("vetoed").isEmpty();
@@ -219,7 +219,7 @@ class WireTapTest {
     void aGlobalWireTapCanTargetOneChannelByName() {
         QueueChannel tapChannel = new QueueChannel("tap");
         GlobalInterceptors globals = new GlobalInterceptors();
-        globals.register(GlobalChannelInterceptor.of(new WireTap(tapChannel), "orders", 3));
+        globals.register(GlobalInterceptorRegistration.of(new WireTap(tapChannel), "orders", 3));
         List<DirectChannel> channels = List.of(new DirectChannel("orders"), new DirectChannel("ordersArchive"),
                 new DirectChannel("invoices"));
         for (DirectChannel channel : channels) {
@@ -258,6 +258,13 @@ class WireTapTest {
 
         assertThat(payloads(handled)).containsExactly("x");
         assertThat(payloads(full)).containsExactly("already there");
+    }
+
+    @Test
+    void aNegativeTimeoutIsRefusedWhenTheTapIsBuilt() {
+        assertThatThrownBy(() -> WireTap.to(new QueueChannel("audit")).timeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0108")
+                .hasMessageContaining("must not be negative");
     }
 
     @Test

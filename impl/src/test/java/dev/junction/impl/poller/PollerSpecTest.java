@@ -84,7 +84,7 @@ class PollerSpecTest {
     void aPollerWithoutATriggerIsRefused() {
         assertThatThrownBy(() -> PollerSpec.forOwner("orders").build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Invalid poller of 'orders'")
-                .hasMessageContaining("none of fixedDelay, fixedRate, cron, trigger");
+                .hasMessageContaining("JNC-0201 it sets none of fixedDelay, fixedRate, cron, trigger");
     }
 
     @Test
@@ -155,7 +155,10 @@ class PollerSpecTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mutually exclusive")
                 .hasMessageContaining("fixedDelay must be positive")
-                .hasMessageContaining("both an error channel and an error channel name");
+                .hasMessageContaining("both an error channel and an error channel name")
+                .hasMessageContaining("JNC-0201 it sets fixedDelay and fixedRate")
+                .hasMessageContaining("JNC-0203 fixedDelay must be positive")
+                .hasMessageContaining("JNC-0206 it sets both an error channel");
     }
 
     @Test

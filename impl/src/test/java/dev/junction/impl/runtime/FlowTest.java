@@ -224,11 +224,18 @@ class FlowTest {
     @Test
     void misusesOfTheBuilderFailWhereTheyAreWritten() {
         assertThatThrownBy(() -> junction.flow("x").id("name"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("id(\"name\")");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0610")
+                .hasMessageContaining("id(\"name\")");
         assertThatThrownBy(() -> junction.flow("y").route("'z'").handle("payload"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ended with route()");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0613")
+                .hasMessageContaining("ended with route()");
         assertThatThrownBy(() -> junction.flow("w").handle("payload").id("one").id("two"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already named 'one'");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0611")
+                .hasMessageContaining("already named 'one'");
+        assertThatThrownBy(() -> junction.flow("v").poll(PollerSpec.fixedDelay(Duration.ofSeconds(1)))
+                .poll(PollerSpec.fixedDelay(Duration.ofSeconds(2))))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("JNC-0612")
+                .hasMessageContaining("'v'").hasMessageContaining("poll() was called twice");
     }
 
     @Test
@@ -236,6 +243,6 @@ class FlowTest {
         junction.start();
 
         assertThatThrownBy(() -> junction.flow("late")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("before start()");
+                .hasMessageStartingWith("JNC-0614").hasMessageContaining("before start()");
     }
 }

@@ -180,6 +180,15 @@ class JunctionRuntimeTest {
     }
 
     @Test
+    void invalidBuilderArgumentsAreRefusedWhereTheyAreGiven() {
+        assertThatThrownBy(() -> Junction.builder().drainTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0608")
+                .hasMessageContaining("PT-1S");
+        assertThatThrownBy(() -> Junction.builder().schedulerThreads(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("JNC-0609");
+    }
+
+    @Test
     void aClosedRuntimeCannotStartAgain() {
         Junction junction = Junction.create();
         junction.close();

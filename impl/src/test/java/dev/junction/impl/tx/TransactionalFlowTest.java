@@ -61,7 +61,7 @@ class TransactionalFlowTest {
             junction.flow(MessageChannels.queue("deposits")).poll(TRANSACTIONAL).handle("payload").id("writer");
 
             assertThatThrownBy(junction::start).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("JNC-0608").hasMessageContaining("'writer'");
+                    .hasMessageContaining("JNC-0220").hasMessageContaining("'writer'");
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe; one evaluator may serve every invoker of an application.
  */
-public final class ElPayloadExpressionEvaluator implements PayloadExpressionEvaluator {
+final class ElPayloadExpressionEvaluator implements PayloadExpressionEvaluator {
 
     private final ExpressionParser parser;
     private final ExpressionFactory coercion = ExpressionParser.defaultFactory();
@@ -38,7 +38,7 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
     /** The parsed expressions once more, each with the place its failures name: one per parameter. */
     private final Map<Use, Expression> placed = new ConcurrentHashMap<>();
 
-    public ElPayloadExpressionEvaluator(ExpressionParser parser) {
+    ElPayloadExpressionEvaluator(ExpressionParser parser) {
         this.parser = Objects.requireNonNull(parser, "parser");
     }
 
@@ -87,7 +87,7 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
      *
      * @throws InvalidHandlerMethodException naming the parameter and the parser's complaint
      */
-    public void prepare(Method method) {
+    void prepare(Method method) {
         for (Parameter parameter : method.getParameters()) {
             Payload payload = parameter.getAnnotation(Payload.class);
             if (payload == null || payload.value().isBlank()) {
@@ -96,7 +96,7 @@ public final class ElPayloadExpressionEvaluator implements PayloadExpressionEval
             try {
                 parsed.computeIfAbsent(payload.value(), parser::parse);
             } catch (ExpressionParseException invalid) {
-                throw new InvalidHandlerMethodException("Parameter '" + parameter.getName() + "' of "
+                throw new InvalidHandlerMethodException("JNC-0319 Parameter '" + parameter.getName() + "' of "
                         + method.getDeclaringClass().getName() + "." + method.getName() + " has @Payload(\""
                         + payload.value() + "\"), which is not a valid expression: " + invalid.getMessage(), invalid);
             }

@@ -13,18 +13,18 @@ import java.util.Objects;
  * @param <T> the result type; the result is coerced to it by Jakarta EL's rules, a {@code null} result stays
  *            {@code null} for a non-primitive type
  */
-public final class ExpressionEvaluatingProcessor<T> implements MessageProcessor<T> {
+final class ExpressionEvaluatingProcessor<T> implements MessageProcessor<T> {
 
     private final Expression expression;
     private final Class<T> resultType;
 
-    public ExpressionEvaluatingProcessor(Expression expression, Class<T> resultType) {
+    ExpressionEvaluatingProcessor(Expression expression, Class<T> resultType) {
         this.expression = Objects.requireNonNull(expression, "expression");
         this.resultType = Objects.requireNonNull(resultType, "resultType");
     }
 
     /** @return a processor returning the expression's value as it is */
-    public static ExpressionEvaluatingProcessor<Object> of(Expression expression) {
+    static ExpressionEvaluatingProcessor<Object> of(Expression expression) {
         return new ExpressionEvaluatingProcessor<>(expression, Object.class);
     }
 
@@ -38,7 +38,7 @@ public final class ExpressionEvaluatingProcessor<T> implements MessageProcessor<
     }
 
     /** @return the expression evaluated for each message */
-    public Expression getExpression() {
+    Expression getExpression() {
         return expression;
     }
 

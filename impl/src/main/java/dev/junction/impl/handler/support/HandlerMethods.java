@@ -15,7 +15,8 @@ final class HandlerMethods {
     /** A transformer, router or inbound adapter must produce something: a {@code void} method never does. */
     static void requireResult(HandlerMethodInvoker invoker, String role) {
         if (invoker.isVoid()) {
-            throw new InvalidHandlerMethodException(describe(invoker.getMethod()) + " returns nothing, so it cannot"
+            throw new InvalidHandlerMethodException("JNC-0316 " + describe(invoker.getMethod())
+                    + " returns nothing, so it cannot"
                     + " serve as " + role + ". Return a value, or choose another method.");
         }
     }

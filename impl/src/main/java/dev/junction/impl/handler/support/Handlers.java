@@ -72,7 +72,7 @@ public final class Handlers {
     }
 
     /** @return a processor calling the named method, or the target's one public method when the name is null */
-    public MethodInvokingProcessor method(Object target, String methodName) {
+    MethodInvokingProcessor method(Object target, String methodName) {
         return new MethodInvokingProcessor(prepared(invoker(target).methodName(methodName).build()));
     }
 
@@ -80,12 +80,12 @@ public final class Handlers {
      * @return a processor evaluating the expression, parsed now
      * @throws dev.junction.impl.expression.ExpressionParseException when the text is not valid EL
      */
-    public ExpressionEvaluatingProcessor<Object> expression(String expressionText) {
+    ExpressionEvaluatingProcessor<Object> expression(String expressionText) {
         return ExpressionEvaluatingProcessor.of(parser.parse(expressionText));
     }
 
     /** @return the parser of this instance's expressions */
-    public ExpressionParser parser() {
+    ExpressionParser parser() {
         return parser;
     }
 
@@ -132,7 +132,7 @@ public final class Handlers {
      * @param discardChannel   where rejected messages go, or {@code null}
      * @param throwOnRejection whether a rejection is an error (after the discard channel, if any)
      */
-    public MessageFilter filter(Object target, String methodName, MessageChannel discardChannel,
+    MessageFilter filter(Object target, String methodName, MessageChannel discardChannel,
             boolean throwOnRejection, ReplyProducerSettings settings) {
         return filter(invoker(target).methodName(methodName).build(), discardChannel, throwOnRejection, settings);
     }
@@ -157,7 +157,7 @@ public final class Handlers {
      * A router asking a method where each message goes: it returns a channel, a channel name or mapping key, or
      * a collection or array of those.
      */
-    public MessageRouter router(Object target, String methodName, RouterSettings settings) {
+    MessageRouter router(Object target, String methodName, RouterSettings settings) {
         return router(invoker(target).methodName(methodName).build(), settings);
     }
 
@@ -184,17 +184,17 @@ public final class Handlers {
      * An outbound channel adapter invoking a {@code void} method with each message (see
      * {@link OutboundAdapterHandler} for why a method that returns something is refused).
      */
-    public OutboundAdapterHandler outboundAdapter(Object target, String methodName) {
+    OutboundAdapterHandler outboundAdapter(Object target, String methodName) {
         return outboundAdapter(activatorInvoker(target, methodName));
     }
 
     /** An outbound channel adapter over a {@code void} method selected elsewhere. */
-    public OutboundAdapterHandler outboundAdapter(HandlerMethodInvoker invoker) {
+    OutboundAdapterHandler outboundAdapter(HandlerMethodInvoker invoker) {
         return OutboundAdapterHandler.forMethod(prepared(invoker));
     }
 
     /** An outbound channel adapter evaluating the expression for each message; its value is ignored. */
-    public OutboundAdapterHandler outboundAdapter(String expression) {
+    OutboundAdapterHandler outboundAdapter(String expression) {
         return OutboundAdapterHandler.forExpression(parser.parse(expression, "an outbound channel adapter"));
     }
 

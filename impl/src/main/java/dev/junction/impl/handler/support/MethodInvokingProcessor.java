@@ -12,11 +12,11 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe as far as the target is.
  */
-public final class MethodInvokingProcessor implements MessageProcessor<Object> {
+final class MethodInvokingProcessor implements MessageProcessor<Object> {
 
     private final HandlerMethodInvoker invoker;
 
-    public MethodInvokingProcessor(HandlerMethodInvoker invoker) {
+    MethodInvokingProcessor(HandlerMethodInvoker invoker) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
     }
 
@@ -30,7 +30,7 @@ public final class MethodInvokingProcessor implements MessageProcessor<Object> {
     }
 
     /** @return the invoker, which tells the method and the target */
-    public HandlerMethodInvoker getInvoker() {
+    HandlerMethodInvoker getInvoker() {
         return invoker;
     }
 

@@ -10,18 +10,19 @@ import java.util.Objects;
  * A {@link MessageSelector} that asks a method: the method returns {@code boolean} (or {@code Boolean}, where
  * {@code null} counts as a rejection, as it does for a selector expression).
  */
-public final class MethodInvokingSelector implements MessageSelector {
+final class MethodInvokingSelector implements MessageSelector {
 
     private final HandlerMethodInvoker invoker;
 
     /**
      * @throws InvalidHandlerMethodException when the method does not return {@code boolean} or {@code Boolean}
      */
-    public MethodInvokingSelector(HandlerMethodInvoker invoker) {
+    MethodInvokingSelector(HandlerMethodInvoker invoker) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         Class<?> returned = invoker.getMethod().getReturnType();
         if (returned != boolean.class && returned != Boolean.class) {
-            throw new InvalidHandlerMethodException(HandlerMethods.describe(invoker.getMethod()) + " returns "
+            throw new InvalidHandlerMethodException("JNC-0317 " + HandlerMethods.describe(invoker.getMethod())
+                    + " returns "
                     + returned.getName() + ", but a filter or selector method must return boolean (true accepts"
                     + " the message). Change the return type, or choose another method.");
         }
@@ -37,7 +38,7 @@ public final class MethodInvokingSelector implements MessageSelector {
     }
 
     /** @return the invoker of the deciding method */
-    public HandlerMethodInvoker getInvoker() {
+    HandlerMethodInvoker getInvoker() {
         return invoker;
     }
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * expression's type is not known before it is evaluated, so an expression's value, if any, is ignored: write
  * expressions that act ({@code audit.record(payload)}), not ones that compute.
  */
-public final class OutboundAdapterHandler implements MessageHandler {
+final class OutboundAdapterHandler implements MessageHandler {
 
     private final MessageProcessor<?> action;
     private final String description;
@@ -31,10 +31,11 @@ public final class OutboundAdapterHandler implements MessageHandler {
     /**
      * @throws InvalidHandlerMethodException when the method returns something
      */
-    public static OutboundAdapterHandler forMethod(HandlerMethodInvoker invoker) {
+    static OutboundAdapterHandler forMethod(HandlerMethodInvoker invoker) {
         Objects.requireNonNull(invoker, "invoker");
         if (!invoker.isVoid()) {
-            throw new InvalidHandlerMethodException(HandlerMethods.describe(invoker.getMethod()) + " returns "
+            throw new InvalidHandlerMethodException("JNC-0318 " + HandlerMethods.describe(invoker.getMethod())
+                    + " returns "
                     + invoker.getMethod().getReturnType().getName() + ", but an outbound channel adapter's method must"
                     + " be void: the adapter sends nothing on. Make the method void, or use a service activator (with"
                     + " output channel 'nullChannel' to discard the result on purpose).");
@@ -44,7 +45,7 @@ public final class OutboundAdapterHandler implements MessageHandler {
     }
 
     /** An adapter that evaluates the expression for each message and ignores its value. */
-    public static OutboundAdapterHandler forExpression(Expression expression) {
+    static OutboundAdapterHandler forExpression(Expression expression) {
         return new OutboundAdapterHandler(ExpressionEvaluatingProcessor.of(expression), expression.getExpressionText());
     }
 

@@ -30,7 +30,7 @@ public final class RouterSettings {
     }
 
     /** Routes messages whose key is {@code key} to the channel named {@code channelName}. */
-    public RouterSettings mapping(String key, String channelName) {
+    RouterSettings mapping(String key, String channelName) {
         channelMapping.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(channelName, "channelName"));
         return this;
     }

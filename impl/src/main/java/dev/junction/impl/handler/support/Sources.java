@@ -34,7 +34,7 @@ public final class Sources {
      *
      * @throws InvalidHandlerMethodException when no single method fits, or it takes parameters or returns nothing
      */
-    public static MessageSource<Object> method(Object target, String methodName) {
+    static MessageSource<Object> method(Object target, String methodName) {
         return method(HandlerMethodInvoker.forTarget(target).methodName(methodName).build());
     }
 
@@ -46,7 +46,8 @@ public final class Sources {
     public static MessageSource<Object> method(HandlerMethodInvoker invoker) {
         Objects.requireNonNull(invoker, "invoker");
         if (invoker.getMethod().getParameterCount() > 0) {
-            throw new InvalidHandlerMethodException(HandlerMethods.describe(invoker.getMethod()) + " takes parameters,"
+            throw new InvalidHandlerMethodException("JNC-0315 " + HandlerMethods.describe(invoker.getMethod())
+                    + " takes parameters,"
                     + " but an inbound channel adapter's method is called without a message and must take none.");
         }
         HandlerMethods.requireResult(invoker, "an inbound channel adapter's source");
@@ -58,7 +59,7 @@ public final class Sources {
      *
      * @throws dev.junction.impl.expression.ExpressionParseException when the text is not valid EL
      */
-    public static MessageSource<Object> expression(String expressionText, ExpressionParser parser) {
+    static MessageSource<Object> expression(String expressionText, ExpressionParser parser) {
         Expression expression = parser.parse(expressionText, "an inbound channel adapter's source");
         return new SupplierMessageSource(new Supplier<>() {
             @Override

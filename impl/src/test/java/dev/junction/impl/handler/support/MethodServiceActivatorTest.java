@@ -7,7 +7,6 @@ import dev.junction.api.annotation.Header;
 import dev.junction.api.annotation.Headers;
 import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.error.DestinationResolutionException;
-import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.error.ReplyRequiredException;
 import dev.junction.api.message.Message;
@@ -16,7 +15,6 @@ import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.convert.ConversionRegistry;
-import dev.junction.impl.endpoint.EventDrivenConsumer;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
@@ -63,7 +61,7 @@ class MethodServiceActivatorTest {
     @Test
     void severalPublicMethodsWithoutNameOrMarkerAreAnErrorNamingTheCandidates() {
         assertThatThrownBy(() -> handlers.serviceActivator(new Barista(), null, toOutput("ambiguous")))
-                .isInstanceOf(InvalidHandlerMethodException.class)
+                .isInstanceOf(InvalidHandlerMethodException.class).hasMessageStartingWith("JNC-0305")
                 .hasMessageContaining(Barista.class.getName())
                 .hasMessageContaining("String espresso(String)")
                 .hasMessageContaining("String latte(String)")
@@ -73,7 +71,7 @@ class MethodServiceActivatorTest {
     @Test
     void twoMarkedMethodsAreAnErrorNamingBoth() {
         assertThatThrownBy(() -> handlers.serviceActivator(new TwiceMarked(), null, toOutput("twice")))
-                .isInstanceOf(InvalidHandlerMethodException.class)
+                .isInstanceOf(InvalidHandlerMethodException.class).hasMessageStartingWith("JNC-0301")
                 .hasMessageContaining("2 methods annotated @ServiceActivator")
                 .hasMessageContaining("first(String)").hasMessageContaining("second(String)");
     }
@@ -81,22 +79,9 @@ class MethodServiceActivatorTest {
     @Test
     void anUnknownMethodNameIsAnErrorListingThePublicMethods() {
         assertThatThrownBy(() -> handlers.serviceActivator(new Barista(), "mocha", toOutput("unknown")))
-                .isInstanceOf(InvalidHandlerMethodException.class)
+                .isInstanceOf(InvalidHandlerMethodException.class).hasMessageStartingWith("JNC-0303")
                 .hasMessageContaining("no public instance method named 'mocha'")
                 .hasMessageContaining("espresso").hasMessageContaining("latte");
-    }
-
-    @Test
-    void runsAsAnEndpointOnlyWhileStarted() {
-        EventDrivenConsumer endpoint = new EventDrivenConsumer("shouterEndpoint", input,
-                handlers.serviceActivator(new Shouter(), null, toOutput("shouter")), false);
-        endpoint.start();
-        input.send(Message.of("on"));
-        endpoint.stop();
-
-        assertThat(payloadOf(output)).isEqualTo("ON");
-        assertThatThrownBy(() -> input.send(Message.of("off"))).isInstanceOf(MessageDeliveryException.class)
-                .hasMessageContaining("no subscribers");
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.junction.api.handler.Ordered;
 import java.util.Objects;
 
 /**
- * An interceptor to apply to every channel whose name the patterns select, at a position given by its order:
+ * The registration of a global interceptor (not to be confused with the CDI qualifier
+ * {@link dev.junction.api.annotation.GlobalChannelInterceptor}, which declares one): an interceptor to apply to
+ * every channel whose name the patterns select, at a position given by its order:
  * a negative order places it before the channel's own interceptors, zero or more after them; among global
  * interceptors on one side, lower orders come first. Registered with {@link GlobalInterceptors}.
  *
@@ -14,28 +16,28 @@ import java.util.Objects;
  * @param patterns the channels it applies to
  * @param order its position, {@link Ordered#DEFAULT_ORDER} by default
  */
-public record GlobalChannelInterceptor(ChannelInterceptor interceptor, ChannelNamePatterns patterns, int order) {
+public record GlobalInterceptorRegistration(ChannelInterceptor interceptor, ChannelNamePatterns patterns, int order) {
 
-    public GlobalChannelInterceptor {
+    public GlobalInterceptorRegistration {
         Objects.requireNonNull(interceptor, "interceptor");
         Objects.requireNonNull(patterns, "patterns");
     }
 
     /** @return a global interceptor for all channels, with the default order */
-    public static GlobalChannelInterceptor of(ChannelInterceptor interceptor) {
-        return new GlobalChannelInterceptor(interceptor, ChannelNamePatterns.all(), Ordered.DEFAULT_ORDER);
+    static GlobalInterceptorRegistration of(ChannelInterceptor interceptor) {
+        return new GlobalInterceptorRegistration(interceptor, ChannelNamePatterns.all(), Ordered.DEFAULT_ORDER);
     }
 
     /**
      * @param patterns a comma-separated pattern list, see {@link ChannelNamePatterns}
      * @return a global interceptor for the channels the patterns select
      */
-    public static GlobalChannelInterceptor of(ChannelInterceptor interceptor, String patterns, int order) {
-        return new GlobalChannelInterceptor(interceptor, ChannelNamePatterns.parse(patterns), order);
+    public static GlobalInterceptorRegistration of(ChannelInterceptor interceptor, String patterns, int order) {
+        return new GlobalInterceptorRegistration(interceptor, ChannelNamePatterns.parse(patterns), order);
     }
 
     /** @return whether the patterns select the channel and the interceptor does not veto it */
-    public boolean appliesTo(InterceptableChannel channel) {
+    boolean appliesTo(InterceptableChannel channel) {
         String name = channel.getName();
         return patterns.matches(name)
                 && (!(interceptor instanceof VetoCapableInterceptor veto) || veto.shouldIntercept(name, channel));
