@@ -51,8 +51,9 @@ package dev.junction.tcp.codec;
  * as it is certain. A length header is checked when it is read, before any payload byte is kept; a terminated
  * frame is refused once more than max bytes arrived that cannot be followed by the terminator in time (a CRLF
  * decoder waits for one more byte when the byte after the max is {@code \r}). A decoder therefore never keeps more
- * than max bytes plus framing (one byte for CRLF, none for the others). Encoding does not apply the maximum: the
- * limit is the receiver's, and it may differ from ours.
+ * than max bytes plus part of the framing (the {@code \r} of a CRLF, the bytes of an incomplete length header), and
+ * its buffer starts small and grows with what actually arrives, never with what a header merely announces.
+ * Encoding does not apply the maximum: the limit is the receiver's, and it may differ from this side's.
  *
  * <h2>Errors</h2>
  * Decoding errors are {@link FrameException}s whose message says what was wrong and whose

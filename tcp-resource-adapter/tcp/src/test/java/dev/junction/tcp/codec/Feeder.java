@@ -33,6 +33,8 @@ final class Feeder {
     private final CodecVariant variant;
     private final int maxMessageSize;
     private final BufferKind kind;
+    /** The read buffer, kept across streams as a connection keeps it across reads (and cheaper for fuzzing). */
+    private ByteBuffer reused;
 
     Feeder(CodecVariant variant, int maxMessageSize, BufferKind kind) {
         this.variant = variant;
@@ -59,12 +61,15 @@ final class Feeder {
     }
 
     /**
+     * @param decoder    any decoder of this feeder's codec; the checks apply its own maximum
      * @param readOffset where in the read buffer each read starts, so that positions other than 0 are exercised
      * @param endStream  whether to end the stream after the last read
      */
     Outcome feed(AbstractFrameDecoder decoder, byte[] stream, int[] chunkSizes, int readOffset, boolean endStream) {
         int largest = Arrays.stream(chunkSizes).max().orElse(0);
-        ByteBuffer reused = allocate(Math.max(1, largest + readOffset));
+        if (reused == null || reused.capacity() < largest + readOffset) {
+            reused = allocate(Math.max(64, 2 * (largest + readOffset)));
+        }
         List<byte[]> payloads = new ArrayList<>();
         int offset = 0;
         for (int size : chunkSizes) {
@@ -77,14 +82,14 @@ final class Feeder {
             if (failure != null) {
                 return new Outcome(payloads, failure);
             }
-            overwrite(reused);
+            overwrite(reused, readOffset + size);
         }
         check(offset == stream.length, "the chunk sizes do not cover the stream");
         if (endStream) {
             try {
                 byte[] last = decoder.endOfStream();
                 if (last != null) {
-                    checkPayload(last);
+                    checkPayload(decoder, last);
                     payloads.add(last);
                 }
                 check(decoder.buffered() == 0, "the decoder kept bytes after the end of the stream");
@@ -111,23 +116,27 @@ final class Feeder {
             }
             check(input.limit() == limit, "decode moved the input's limit");
             if (payload == null) {
-                check(!input.hasRemaining(), "decode returned no frame but left " + input.remaining() + " bytes");
+                if (input.hasRemaining()) {
+                    fail("decode returned no frame but left " + input.remaining() + " bytes");
+                }
             } else {
                 check(input.position() > before, "decode returned a frame without consuming a byte");
-                checkPayload(payload);
+                checkPayload(decoder, payload);
                 payloads.add(payload);
             }
-            int bound = maxMessageSize + variant.keptFraming;
-            check(decoder.buffered() <= bound, "the decoder keeps " + decoder.buffered() + " bytes, over " + bound);
-            check(decoder.capacity() <= bound, "the decoder's buffer has " + decoder.capacity() + " bytes, over "
-                    + bound);
+            int bound = decoder.maxMessageSize + variant.keptFraming;
+            if (decoder.buffered() > bound || decoder.capacity() > bound) {
+                fail("the decoder keeps " + decoder.buffered() + " bytes in a buffer of " + decoder.capacity()
+                        + ", over " + bound);
+            }
         } while (input.hasRemaining());
         return null;
     }
 
-    private void checkPayload(byte[] payload) {
-        check(payload.length <= maxMessageSize, "a " + payload.length + "-byte payload passed the maximum of "
-                + maxMessageSize);
+    private static void checkPayload(AbstractFrameDecoder decoder, byte[] payload) {
+        if (payload.length > decoder.maxMessageSize) {
+            fail("a " + payload.length + "-byte payload passed the maximum of " + decoder.maxMessageSize);
+        }
     }
 
     private ByteBuffer allocate(int capacity) {
@@ -138,10 +147,9 @@ final class Feeder {
         };
     }
 
-    private static void overwrite(ByteBuffer buffer) {
-        buffer.clear();
-        while (buffer.hasRemaining()) {
-            buffer.put(GARBAGE);
+    private static void overwrite(ByteBuffer buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            buffer.put(i, GARBAGE);
         }
     }
 
@@ -172,10 +180,17 @@ final class Feeder {
         return sizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Plain checks rather than assertion objects: the fuzz tests call this millions of times. */
+    /**
+     * Plain checks rather than assertion objects, and messages built only on failure: the fuzz tests check
+     * millions of calls.
+     */
     static void check(boolean condition, String failure) {
         if (!condition) {
-            throw new AssertionError(failure);
+            fail(failure);
         }
+    }
+
+    static void fail(String failure) {
+        throw new AssertionError(failure);
     }
 }
