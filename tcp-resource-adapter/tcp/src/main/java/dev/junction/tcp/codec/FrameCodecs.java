@@ -65,8 +65,8 @@ package dev.junction.tcp.codec;
  * <h2>Interoperability</h2>
  * The formats are those of the serializers that other TCP frameworks ship under the same names (CRLF, LF, single
  * terminator, STX/ETX, length header of 1, 2 or 4 bytes, inclusive or not, raw), so either side of a connection
- * can be a Junction endpoint. Peers may apply their maximum differently (some refuse a payload one or two bytes
- * shorter than their configured maximum); leave a margin when sizes are close to it.
+ * can be a Junction endpoint. Peers may apply their maximum differently (some terminator-based deserializers accept
+ * one or two bytes less than their configured maximum); leave a margin when sizes are close to it.
  */
 public final class FrameCodecs {
 

@@ -10,6 +10,7 @@ public class FrameException extends MessagingException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The bad frame's length as far as it is known; see {@link #getOffendingLength()}. */
     private final int offendingLength;
 
     /**
