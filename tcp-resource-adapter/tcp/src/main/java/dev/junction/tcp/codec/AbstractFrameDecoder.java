@@ -17,6 +17,12 @@ abstract class AbstractFrameDecoder implements FrameDecoder {
     /** The first capacity of the accumulation buffer; most frames on a line protocol fit. */
     static final int INITIAL_CAPACITY = 128;
 
+    /**
+     * The largest maximum honoured: larger ones (such as {@code Integer.MAX_VALUE} for "no limit") are lowered to
+     * it, so that a payload plus the framing a decoder keeps still fits in one Java array.
+     */
+    static final int LARGEST_MAX_MESSAGE_SIZE = Integer.MAX_VALUE - 16;
+
     final int maxMessageSize;
 
     /** The bytes of the incomplete frame that this codec keeps; {@code null} until a frame is split. */
@@ -32,7 +38,7 @@ abstract class AbstractFrameDecoder implements FrameDecoder {
         if (maxMessageSize < 1) {
             throw new IllegalArgumentException("maxMessageSize must be at least 1, was " + maxMessageSize);
         }
-        this.maxMessageSize = maxMessageSize;
+        this.maxMessageSize = Math.min(maxMessageSize, LARGEST_MAX_MESSAGE_SIZE);
     }
 
     @Override

@@ -23,7 +23,8 @@ public interface FrameCodec {
 
     /**
      * @param maxMessageSize the largest payload accepted, at least 1; a longer frame is refused before it is
-     *                       buffered whole
+     *                       buffered whole. {@code Integer.MAX_VALUE} means as large as a Java array allows
+     *                       (2<sup>31</sup>-17 bytes)
      * @return a decoder for one connection
      * @throws IllegalArgumentException when {@code maxMessageSize} is below 1
      */

@@ -80,7 +80,7 @@ final class TerminatorCodec implements FrameCodec {
 
         Decoder(int maxMessageSize) {
             super(maxMessageSize);
-            this.ceiling = maxMessageSize + terminator.length - 1;
+            this.ceiling = this.maxMessageSize + terminator.length - 1;
         }
 
         @Override

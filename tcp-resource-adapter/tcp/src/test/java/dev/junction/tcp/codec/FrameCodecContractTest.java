@@ -172,6 +172,19 @@ class FrameCodecContractTest {
 
     @ParameterizedTest
     @EnumSource(CodecVariant.class)
+    void theLargestMaximumMeansAsLargeAsAnArrayAllows(CodecVariant variant) {
+        AbstractFrameDecoder decoder = (AbstractFrameDecoder) variant.codec.newDecoder(Integer.MAX_VALUE);
+        assertThat(decoder.maxMessageSize).isEqualTo(AbstractFrameDecoder.LARGEST_MAX_MESSAGE_SIZE);
+
+        byte[] payload = variant.payload(new Random(13), Math.min(300, variant.formatLimit()));
+        byte[] frame = variant.codec.encode(payload);
+        Outcome outcome = new Feeder(variant, Integer.MAX_VALUE).feed(frame, Feeder.evenChunks(frame.length, 7));
+        assertThat(outcome.failure()).isNull();
+        assertThat(outcome.payloads()).containsExactly(payload);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CodecVariant.class)
     void encodingDoesNotApplyTheReceiversMaximum(CodecVariant variant) {
         byte[] payload = variant.payload(new Random(6), Math.min(5000, variant.formatLimit()));
         assertThat(new Feeder(variant, payload.length).feedWhole(variant.codec.encode(payload)).payloads())
