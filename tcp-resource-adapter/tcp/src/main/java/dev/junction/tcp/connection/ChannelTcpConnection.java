@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ChannelTcpConnection extends AbstractTcpConnection implements SelectorLoop.Handler {
 
     /** Reads one task makes before it lets the executor run other connections' tasks. */
-    private static final int READS_PER_TASK = 16;
+    private static final int READS_PER_TASK = 4;
 
     private final SocketChannel channel;
     private final SelectionKey key;

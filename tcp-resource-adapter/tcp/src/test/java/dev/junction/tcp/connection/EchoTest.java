@@ -104,6 +104,20 @@ class EchoTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kinds.Server.class)
+    void aReplyLargerThanTheSocketBuffersWaitsForThePeerAndArrivesWhole(Kinds.Server serverKind) throws Exception {
+        String large = "0123456789".repeat(200_000);
+        TcpServerFactory server = started(serverKind.create(Kinds.loopback().sendBufferSize(4096).build(),
+                executor, (connection, payload) -> connection.send(bytes(large))));
+
+        try (LineSocket socket = new LineSocket(server.port(), 4096)) {
+            socket.write("send it\r\n");
+
+            assertThat(socket.readLine()).isEqualTo(large);
+        }
+    }
+
     private TcpServerFactory startEchoServer(Kinds.Server kind) {
         return started(kind.create(Kinds.loopback().build(), executor,
                 (connection, payload) -> connection.send(payload)));

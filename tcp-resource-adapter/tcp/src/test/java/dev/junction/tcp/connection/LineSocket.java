@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +20,16 @@ final class LineSocket implements AutoCloseable {
     private final BufferedReader in;
 
     LineSocket(int port) throws IOException {
-        socket = new Socket(InetAddress.getByName("127.0.0.1"), port);
+        this(port, 0);
+    }
+
+    /** @param receiveBufferSize the socket's receive buffer, 0 for the system's: small to make the peer wait */
+    LineSocket(int port, int receiveBufferSize) throws IOException {
+        socket = new Socket();
+        if (receiveBufferSize > 0) {
+            socket.setReceiveBufferSize(receiveBufferSize);
+        }
+        socket.connect(new InetSocketAddress(InetAddress.getByName(Kinds.LOOPBACK), port), 10_000);
         socket.setSoTimeout(10_000);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
