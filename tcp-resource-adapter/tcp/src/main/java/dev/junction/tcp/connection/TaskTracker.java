@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs a factory's tasks on the executor it was given and knows which have not ended, so that stopping can wait for
@@ -24,8 +26,10 @@ final class TaskTracker {
     private final String owner;
     // How many of this tracker's tasks the current thread is running: stop() called from one of them skips itself.
     private final ThreadLocal<int[]> runningHere = ThreadLocal.withInitial(() -> new int[1]);
-    private final Set<Task> unfinished = new HashSet<>();
-    private boolean closed;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition taskEnded = lock.newCondition();
+    private final Set<Task> unfinished = new HashSet<>(); // guarded by lock
+    private boolean closed; // guarded by lock
 
     TaskTracker(Executor executor, String owner) {
         this.executor = executor;
@@ -39,15 +43,20 @@ final class TaskTracker {
      */
     void execute(Runnable task, Runnable onCancel) {
         Task tracked = new Task(task, onCancel);
-        synchronized (this) {
+        lock.lock();
+        try {
             if (closed) {
                 throw new RejectedExecutionException(owner + " is stopping");
             }
             unfinished.add(tracked);
+        } finally {
+            lock.unlock();
         }
         try {
             executor.execute(tracked);
         } catch (RuntimeException e) {
+            // Should a refusing executor run it after all, it must do nothing.
+            tracked.state.set(Task.CANCELLED);
             finished(tracked);
             throw e instanceof RejectedExecutionException ? e
                     : new RejectedExecutionException("The executor refused a task of " + owner + ": " + e, e);
@@ -57,9 +66,12 @@ final class TaskTracker {
     /** Refuses new tasks and withdraws those that have not started: they will do nothing if they ever run. */
     void close() {
         List<Task> pending;
-        synchronized (this) {
+        lock.lock();
+        try {
             closed = true;
             pending = new ArrayList<>(unfinished);
+        } finally {
+            lock.unlock();
         }
         for (Task task : pending) {
             if (task.state.compareAndSet(Task.PENDING, Task.CANCELLED)) {
@@ -76,7 +88,8 @@ final class TaskTracker {
     void awaitTasks() {
         int own = runningHere.get()[0];
         boolean interrupted = false;
-        synchronized (this) {
+        lock.lock();
+        try {
             long reportAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_REPORT_SECONDS);
             while (unfinished.size() > own) {
                 long left = reportAt - System.nanoTime();
@@ -87,21 +100,28 @@ final class TaskTracker {
                     continue;
                 }
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                    taskEnded.awaitNanos(left);
                 } catch (InterruptedException e) {
                     // Stopping must finish (the sockets are already closed); keep the interrupt for the caller.
                     interrupted = true;
                 }
             }
+        } finally {
+            lock.unlock();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private synchronized void finished(Task task) {
-        unfinished.remove(task);
-        notifyAll();
+    private void finished(Task task) {
+        lock.lock();
+        try {
+            unfinished.remove(task);
+            taskEnded.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private final class Task implements Runnable {

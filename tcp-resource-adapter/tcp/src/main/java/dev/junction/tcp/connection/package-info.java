@@ -28,8 +28,9 @@
  * ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // JDK 21+
  * TcpServerFactory server = new BlockingTcpServerFactory(options, executor, listener);
  * }</pre>
- * The factories block only with {@link java.util.concurrent.locks.ReentrantLock}s, never inside
- * {@code synchronized}, so a virtual thread that waits to write does not hold on to its carrier thread.
+ * Every wait that can last (to write, for a connection's lock, for tasks to end when stopping) uses a
+ * {@link java.util.concurrent.locks.ReentrantLock}, never {@code synchronized}, so a virtual thread that waits does
+ * not hold on to its carrier thread.
  *
  * <h2>Order</h2>
  * The payloads of one connection reach the listener one at a time and in the order they arrived, with either kind
