@@ -1,0 +1,93 @@
+package dev.junction.tcp.connection;
+
+import dev.junction.api.error.MessagingException;
+
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * At most {@code size} connections lent at once, idle ones kept for reuse. A permit is held for each lent
+ * connection, so waiting for a free one is waiting for a permit. One per start of a {@link CachingTcpClientFactory}.
+ */
+final class ConnectionPool {
+
+    private final int size;
+    private final Duration waitTimeout;
+    private final Supplier<TcpConnection> newConnection;
+    private final CachingTcpClientFactory owner;
+    private final Semaphore permits;
+    // Most recently returned first: reusing warm connections lets the others idle out.
+    private final Deque<TcpConnection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    ConnectionPool(int size, Duration waitTimeout, Supplier<TcpConnection> newConnection,
+                   CachingTcpClientFactory owner) {
+        this.size = size;
+        this.waitTimeout = waitTimeout;
+        this.newConnection = newConnection;
+        this.owner = owner;
+        this.permits = new Semaphore(size, true);
+    }
+
+    /** @throws MessagingException when no connection is free within the wait timeout, or connecting fails */
+    TcpConnection lend() {
+        acquirePermit();
+        try {
+            TcpConnection connection;
+            while ((connection = idle.pollFirst()) != null) {
+                if (connection.isOpen()) {
+                    return new PooledTcpConnection(connection, this);
+                }
+                connection.close();
+            }
+            return new PooledTcpConnection(newConnection.get(), this);
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /** Takes back a lent connection: kept when it still works, else dropped. */
+    void giveBack(TcpConnection connection) {
+        try {
+            if (!closed && connection.isOpen()) {
+                idle.offerFirst(connection);
+            } else {
+                connection.close();
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** Closes the idle connections; those still lent are closed when given back. */
+    void close() {
+        closed = true;
+        TcpConnection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            connection.close();
+        }
+    }
+
+    CachingTcpClientFactory owner() {
+        return owner;
+    }
+
+    private void acquirePermit() {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(waitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException(null, "Interrupted while waiting for a connection of " + owner, e);
+        }
+        if (!acquired) {
+            throw new MessagingException("No connection of " + owner + " became free within " + waitTimeout
+                    + ": all " + size + " are in use; release (close) connections after use, or enlarge the pool");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.junction.tcp.connection;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.Executor;
+
+/**
+ * A client with non-blocking channels: connecting happens on the caller's thread (waiting at most the connect
+ * timeout), then one selector task watches every connection and reads are short tasks on the executor, in order
+ * per connection. The executor needs one thread for the selector plus at least one for reads.
+ */
+public final class NioTcpClientFactory extends AbstractTcpClientFactory {
+
+    /**
+     * @param host     the server's host name or address
+     * @param options  the server's port (required) and how to configure and frame connections
+     * @param executor runs the selector and the reads: at least two threads
+     * @param listener receives every payload the server sends, on a read task
+     * @throws IllegalArgumentException when the options have no port
+     */
+    public NioTcpClientFactory(String host, TcpConnectionOptions options, Executor executor,
+                               TcpMessageListener listener) {
+        super(host, options, executor, listener);
+    }
+
+    @Override
+    Closeable startTransport(ConnectionContext context) throws IOException {
+        SelectorLoop loop = new SelectorLoop(toString(), options().soTimeout().toMillis());
+        try {
+            context.tracker().execute(loop::run, loop::close);
+        } catch (RuntimeException e) {
+            loop.close();
+            throw e;
+        }
+        return new Transport(loop);
+    }
+
+    @Override
+    AbstractTcpConnection connect(InetSocketAddress address, ConnectionContext context) throws IOException {
+        SelectorLoop loop = ((Transport) requireRunning().transport()).loop();
+        SocketChannel channel = SocketChannel.open();
+        try {
+            SocketConfigurer.configure(channel.socket(), options());
+            if (options().localAddress().isPresent()) {
+                channel.bind(new InetSocketAddress(options().localAddress().get(), 0));
+            }
+            // Blocking while connecting: the simplest way to honour the connect timeout.
+            channel.socket().connect(address, (int) options().connectTimeout().toMillis());
+            channel.configureBlocking(false);
+            return new ChannelTcpConnection(channel, channel.register(loop.selector(), 0), context);
+        } catch (ClosedSelectorException e) {
+            SocketConfigurer.closeQuietly(channel);
+            throw new IOException(this + " stopped while connecting", e);
+        } catch (IOException | RuntimeException e) {
+            SocketConfigurer.closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** Stopping ends the selector's task. */
+    private record Transport(SelectorLoop loop) implements Closeable {
+        @Override
+        public void close() {
+            loop.stop();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.junction.tcp.connection;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * A server with non-blocking channels: one task waits on a selector for every connection, and reads are short
+ * tasks on the executor, so a few threads serve many connections. The executor needs one thread for the selector
+ * plus at least one for reads; a small fixed pool suits. Payloads of one connection are still delivered one at a
+ * time and in order (see the package documentation).
+ */
+public final class NioTcpServerFactory extends AbstractTcpConnectionFactory implements TcpServerFactory {
+
+    private static final System.Logger LOG = System.getLogger(NioTcpServerFactory.class.getName());
+
+    /**
+     * @param options  where to listen and how to configure and frame connections
+     * @param executor runs the selector and the reads: at least two threads
+     * @param listener receives every payload, on a read task
+     */
+    public NioTcpServerFactory(TcpConnectionOptions options, Executor executor, TcpMessageListener listener) {
+        super(options, executor, listener);
+    }
+
+    @Override
+    Closeable startTransport(ConnectionContext context) throws IOException {
+        SelectorLoop loop = new SelectorLoop(toString(), options().soTimeout().toMillis());
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            if (options().receiveBufferSize() > 0) {
+                server.setOption(StandardSocketOptions.SO_RCVBUF, options().receiveBufferSize());
+            }
+            server.bind(new InetSocketAddress(options().localAddress().orElse(null), options().port()),
+                    options().backlog());
+            server.configureBlocking(false);
+            server.register(loop.selector(), SelectionKey.OP_ACCEPT,
+                    (SelectorLoop.Handler) key -> accept(server, loop, context));
+            context.tracker().execute(loop::run, loop::close);
+        } catch (IOException | RuntimeException e) {
+            SocketConfigurer.closeQuietly(server);
+            loop.close();
+            throw e;
+        }
+        return new Transport(server, loop);
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) ((Transport) requireRunning().transport()).server().getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException(this + " is no longer bound", e);
+        }
+    }
+
+    private void accept(ServerSocketChannel server, SelectorLoop loop, ConnectionContext context) throws IOException {
+        SocketChannel channel;
+        while ((channel = server.accept()) != null) {
+            SocketChannel accepted = channel;
+            try {
+                // Set up on a task: the selector's thread makes no blocking call (a host name look-up) for anyone.
+                context.tracker().execute(() -> open(accepted, loop, context),
+                        () -> SocketConfigurer.closeQuietly(accepted));
+            } catch (RejectedExecutionException e) {
+                LOG.log(Level.WARNING, "{0} refused a connection: {1}", this, e.getMessage());
+                SocketConfigurer.closeQuietly(accepted);
+            }
+        }
+    }
+
+    private void open(SocketChannel channel, SelectorLoop loop, ConnectionContext context) {
+        ChannelTcpConnection connection;
+        try {
+            SocketConfigurer.configure(channel.socket(), options());
+            channel.configureBlocking(false);
+            connection = new ChannelTcpConnection(channel, channel.register(loop.selector(), 0), context);
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.log(Level.DEBUG, this + " could not set up an accepted connection", e);
+            SocketConfigurer.closeQuietly(channel);
+            return;
+        }
+        if (connection.activate()) {
+            connection.startReading();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NioTcpServerFactory[" + options().localAddress().map(a -> a.getHostAddress() + ":").orElse("")
+                + options().port() + "]";
+    }
+
+    /** Stopping closes the listening channel and ends the selector's task. */
+    private record Transport(ServerSocketChannel server, SelectorLoop loop) implements Closeable {
+        @Override
+        public void close() {
+            SocketConfigurer.closeQuietly(server);
+            loop.stop();
+        }
+    }
+}

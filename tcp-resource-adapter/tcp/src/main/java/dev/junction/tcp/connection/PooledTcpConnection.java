@@ -1,0 +1,73 @@
+package dev.junction.tcp.connection;
+
+import dev.junction.api.error.MessagingException;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A connection lent by a {@link CachingTcpClientFactory}: closing it gives it back to the pool. Usable until then
+ * only; the pool lends the same physical connection again under a new wrapper, so a stale reference cannot send on
+ * someone else's loan.
+ */
+final class PooledTcpConnection implements TcpConnection {
+
+    private final TcpConnection connection;
+    private final ConnectionPool pool;
+    private final AtomicBoolean returned = new AtomicBoolean();
+
+    PooledTcpConnection(TcpConnection connection, ConnectionPool pool) {
+        this.connection = connection;
+        this.pool = pool;
+    }
+
+    boolean lentBy(CachingTcpClientFactory factory) {
+        return pool.owner() == factory;
+    }
+
+    @Override
+    public String id() {
+        return connection.id();
+    }
+
+    @Override
+    public void send(byte[] payload) {
+        if (returned.get()) {
+            throw new MessagingException("TCP connection " + connection.id() + " was given back to its pool");
+        }
+        connection.send(payload);
+    }
+
+    /** Gives the connection back to the pool; does nothing the second time. */
+    @Override
+    public void close() {
+        if (returned.compareAndSet(false, true)) {
+            pool.giveBack(connection);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !returned.get() && connection.isOpen();
+    }
+
+    @Override
+    public String remoteHost() {
+        return connection.remoteHost();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return connection.remoteAddress();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return connection.localAddress();
+    }
+
+    @Override
+    public String toString() {
+        return "Pooled" + connection;
+    }
+}

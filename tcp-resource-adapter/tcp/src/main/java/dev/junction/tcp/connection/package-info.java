@@ -1,0 +1,48 @@
+/**
+ * TCP connection factories: servers that accept connections and clients that open them, each connection framing
+ * its messages with a {@link dev.junction.tcp.codec.FrameCodec}. Gateways and channel adapters are built on them.
+ *
+ * <h2>Kinds</h2>
+ * <ul>
+ *   <li>{@link dev.junction.tcp.connection.BlockingTcpServerFactory} and
+ *       {@link dev.junction.tcp.connection.BlockingTcpClientFactory}: a task per connection that blocks reading it.
+ *       Simple, low latency; needs a thread per open connection.</li>
+ *   <li>{@link dev.junction.tcp.connection.NioTcpServerFactory} and
+ *       {@link dev.junction.tcp.connection.NioTcpClientFactory}: one selector task watches every connection and
+ *       reads are short tasks, so a small pool serves many connections.</li>
+ *   <li>{@link dev.junction.tcp.connection.CachingTcpClientFactory}: lends connections of a single-use client
+ *       factory from a bounded pool.</li>
+ * </ul>
+ * All are configured by {@link dev.junction.tcp.connection.TcpConnectionOptions}, hand payloads to a
+ * {@link dev.junction.tcp.connection.TcpMessageListener} and publish
+ * {@link dev.junction.tcp.connection.TcpConnectionEvent}s.
+ *
+ * <h2>Threads</h2>
+ * A factory never creates a thread: it runs its tasks on the {@link java.util.concurrent.Executor} it is given,
+ * which in an application server is the resource adapter's work manager, and in Java SE whatever the caller
+ * chooses: a cached thread pool for the blocking kinds (they need a thread per connection, plus one to accept), a
+ * small fixed pool for the NIO kinds (one thread for the selector, at least one for reads). The executor must run
+ * tasks on other threads than the caller's. On JDK 21 or later, virtual threads suit the blocking kinds best;
+ * nothing in this module needs JDK 21 to compile, the caller simply passes the executor:
+ * <pre>{@code
+ * ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // JDK 21+
+ * TcpServerFactory server = new BlockingTcpServerFactory(options, executor, listener);
+ * }</pre>
+ * Every wait that can last (to write, for a connection's lock, for tasks to end when stopping) uses a
+ * {@link java.util.concurrent.locks.ReentrantLock}, never {@code synchronized}, so a virtual thread that waits does
+ * not hold on to its carrier thread.
+ *
+ * <h2>Order</h2>
+ * The payloads of one connection reach the listener one at a time and in the order they arrived, with either kind
+ * and however many threads the executor has: an NIO connection is read by at most one task at a time, and the
+ * selector watches it again only once that task has delivered what it read. Different connections are served
+ * concurrently. Writes on one connection are serialized: each frame is written whole.
+ *
+ * <h2>Failures and stopping</h2>
+ * A frame that the codec rejects fails its connection only: a
+ * {@link dev.junction.tcp.connection.TcpConnectionEvent.DeserializationFailed} (with the offending length), then
+ * the connection closes, and every other connection goes on. A failing listener is logged and never ends a
+ * connection. {@link dev.junction.tcp.connection.TcpConnectionFactory#stop()} stops accepting, closes every
+ * connection, and returns once every task it gave the executor has ended, so the executor can then be shut down.
+ */
+package dev.junction.tcp.connection;

@@ -1,0 +1,142 @@
+package dev.junction.tcp.connection;
+
+import dev.junction.api.error.MessagingException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.junction.tcp.connection.EchoTest.bytes;
+import static dev.junction.tcp.connection.EchoTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** A bounded pool of connections: lent, given back, waited for, and replaced when broken. */
+@Timeout(60)
+class CachingTcpClientFactoryTest {
+
+    private final CountingExecutor executor = CountingExecutor.cached();
+    private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    private TcpServerFactory server;
+    private TcpClientFactory target;
+
+    @BeforeEach
+    void startServer() {
+        server = new BlockingTcpServerFactory(Kinds.loopback().build(), executor,
+                (connection, payload) -> connection.send(payload));
+        server.start();
+        target = new NioTcpClientFactory(Kinds.LOOPBACK, Kinds.clientOf(server).singleUse(true).build(), executor,
+                (connection, payload) -> replies.add(text(payload)));
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        target.stop();
+        server.stop();
+        executor.close();
+    }
+
+    @Test
+    void aConnectionGivenBackIsLentAgain() throws Exception {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5)));
+
+        TcpConnection first = pool.getConnection();
+        String id = first.id();
+        first.send(bytes("hello"));
+        assertThat(replies.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
+        first.close();
+
+        assertThat(first.isOpen()).isFalse();
+        assertThatThrownBy(() -> first.send(bytes("stale"))).isInstanceOf(MessagingException.class)
+                .hasMessageContaining("given back to its pool");
+        TcpConnection again = pool.getConnection();
+        assertThat(again.id()).isEqualTo(id);
+        assertThat(again.isOpen()).isTrue();
+        pool.release(again);
+        assertThat(target.openConnections()).hasSize(1);
+    }
+
+    @Test
+    void anExhaustedPoolFailsAfterTheWaitTimeout() {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 2, Duration.ofMillis(100)));
+        pool.getConnection();
+        pool.getConnection();
+
+        assertThatThrownBy(pool::getConnection).isInstanceOf(MessagingException.class)
+                .hasMessageContaining("No connection of " + pool + " became free within PT0.1S")
+                .hasMessageContaining("all 2 are in use");
+    }
+
+    @Test
+    void anExhaustedPoolLendsTheFirstConnectionGivenBack() throws Exception {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 1, Duration.ofSeconds(30)));
+        TcpConnection lent = pool.getConnection();
+        String id = lent.id();
+        AtomicReference<Thread> waiter = new AtomicReference<>();
+
+        CompletableFuture<TcpConnection> next = CompletableFuture.supplyAsync(() -> {
+            waiter.set(Thread.currentThread());
+            return pool.getConnection();
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> waiter.get() != null
+                && waiter.get().getState() == Thread.State.TIMED_WAITING);
+        assertThat(next).isNotDone();
+        lent.close();
+
+        assertThat(next.get(10, TimeUnit.SECONDS).id()).isEqualTo(id);
+    }
+
+    @Test
+    void aBrokenConnectionIsReplacedAndNeverLentAgain() throws Exception {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5)));
+        TcpConnection idleOne = pool.getConnection();
+        TcpConnection lentOne = pool.getConnection();
+        String idleId = idleOne.id();
+        String lentId = lentOne.id();
+        idleOne.close();
+
+        // The server sets up what it accepted on a task of its own: wait until it has.
+        await().atMost(10, TimeUnit.SECONDS).until(() -> server.openConnections().size() == 2);
+        server.openConnections().forEach(TcpConnection::close);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> target.openConnections().isEmpty());
+        assertThat(lentOne.isOpen()).isFalse();
+        lentOne.close();
+
+        TcpConnection fresh = pool.getConnection();
+        TcpConnection another = pool.getConnection();
+        assertThat(fresh.id()).isNotIn(idleId, lentId);
+        assertThat(another.id()).isNotIn(idleId, lentId, fresh.id());
+        fresh.send(bytes("works"));
+        assertThat(replies.poll(10, TimeUnit.SECONDS)).isEqualTo("works");
+    }
+
+    @Test
+    void theTargetMustBeSingleUseAndConnectionsMustComeFromThePool() {
+        TcpClientFactory shared = new NioTcpClientFactory(Kinds.LOOPBACK, Kinds.clientOf(server).build(), executor,
+                (connection, payload) -> { });
+        assertThatIllegalArgumentException().isThrownBy(() -> new CachingTcpClientFactory(shared))
+                .withMessageContaining("must be single-use");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CachingTcpClientFactory(target, 0, Duration.ZERO))
+                .withMessageContaining("poolSize must be at least 1, was 0");
+
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target));
+        TcpConnection foreign = target.getConnection();
+        assertThatIllegalArgumentException().isThrownBy(() -> pool.release(foreign))
+                .withMessageContaining("was not lent by");
+    }
+
+    private CachingTcpClientFactory started(CachingTcpClientFactory pool) {
+        pool.start();
+        return pool;
+    }
+}
