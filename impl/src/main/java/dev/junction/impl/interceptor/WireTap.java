@@ -60,7 +60,7 @@ public final class WireTap implements VetoCapableInterceptor {
     }
 
     /** A tap sending the messages the selector accepts to the channel. */
-    WireTap(MessageChannel channel, MessageSelector selector) {
+    public WireTap(MessageChannel channel, MessageSelector selector) {
         this(to(channel).selector(selector));
     }
 
