@@ -1,9 +1,9 @@
 package dev.junction.benchmarks;
 
 import dev.junction.api.message.Message;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.endpoint.PollingConsumer;
-import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;

@@ -2,6 +2,7 @@ package dev.junction.cdi;
 
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.handler.MessageHandler;
+import dev.junction.api.source.MessageSource;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.BridgeHandler;
 import dev.junction.impl.handler.support.Handlers;
@@ -9,7 +10,6 @@ import dev.junction.impl.handler.support.RouterSettings;
 import dev.junction.impl.handler.support.Sources;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
 import dev.junction.impl.runtime.JunctionRuntime;
-import dev.junction.api.source.MessageSource;
 import java.util.Objects;
 import java.util.function.Supplier;
 

@@ -2,8 +2,8 @@ package dev.junction.impl.handler;
 
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.Objects;
 
 /**

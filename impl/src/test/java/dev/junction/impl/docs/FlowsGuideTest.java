@@ -16,8 +16,8 @@ import dev.junction.api.runtime.Endpoint;
 import dev.junction.api.runtime.Junction;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** The snippets of docs/flows.adoc; each one runs here, so the guide cannot drift. */

@@ -2,12 +2,12 @@ package dev.junction.impl.handler.support;
 
 import dev.junction.api.error.MessagingException;
 import dev.junction.api.message.Message;
+import dev.junction.api.source.MessageSource;
 import dev.junction.impl.expression.EvaluationRoot;
 import dev.junction.impl.expression.Expression;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
 import dev.junction.impl.invoke.InvalidHandlerMethodException;
-import dev.junction.api.source.MessageSource;
 import dev.junction.impl.source.SupplierMessageSource;
 import java.util.Map;
 import java.util.Objects;
