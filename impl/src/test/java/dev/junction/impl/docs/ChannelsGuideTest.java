@@ -7,14 +7,13 @@ import dev.junction.api.channel.ChannelInterceptor;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.message.MessageHeaders;
 import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.DirectChannel;
-import dev.junction.impl.channel.LoadBalancing;
-import dev.junction.impl.channel.PublishSubscribeChannel;
 import dev.junction.impl.channel.QueueChannel;
 import dev.junction.impl.convert.ConversionRegistry;
 import dev.junction.impl.core.MessagingTemplate;
@@ -40,13 +39,9 @@ class ChannelsGuideTest {
     @Test
     void channels() {
         // tag::channels[]
-        DirectChannel orders = DirectChannel.builder().name("orders")
-                .loadBalancing(LoadBalancing.NONE)        // primary first, secondary on failure
-                .build();
-        QueueChannel drinks = new QueueChannel("drinks", 25);
-        PublishSubscribeChannel events = PublishSubscribeChannel.builder().name("events")
-                .applySequence(true)
-                .build();
+        SubscribableChannel orders = MessageChannels.direct("orders");          // the handler runs in the sender
+        PollableChannel drinks = MessageChannels.queue("drinks", 25);           // buffered, taken by receive
+        SubscribableChannel events = MessageChannels.publishSubscribe("events"); // every subscriber gets it
 
         orders.subscribe(message -> drinks.send(message));
         orders.send(Message.of("latte"));
