@@ -77,7 +77,7 @@ public final class MessageChannels {
     }
 
     private static ChannelProvider provider() {
-        return ProviderHolder.PROVIDER;
+        return load();
     }
 
     /**
@@ -94,20 +94,29 @@ public final class MessageChannels {
                 "selector"));
     }
 
-    /** Lazy holder: the service lookup happens once, on first use, and is thread-safe. */
-    private static final class ProviderHolder {
-        static final ChannelProvider PROVIDER = load();
+    /**
+     * The provider, looked up on first use and kept once found. Not a holder class: a failed lookup would then
+     * surface as an {@code ExceptionInInitializerError} once and a {@code NoClassDefFoundError} after, instead of
+     * the coded error each time.
+     */
+    private static volatile ChannelProvider found;
 
-        private static ChannelProvider load() {
-            Iterator<ChannelProvider> found = ServiceLoader.load(ChannelProvider.class, MessageChannels.class.getClassLoader()).iterator();
-            if (!found.hasNext()) {
-                found = ServiceLoader.load(ChannelProvider.class).iterator();
-            }
-            if (!found.hasNext()) {
-                throw new IllegalStateException("JNC-0002 No " + ChannelProvider.class.getName()
-                        + " found: add junction-impl to the class path");
-            }
-            return found.next();
+    private static ChannelProvider load() {
+        ChannelProvider provider = found;
+        if (provider != null) {
+            return provider;
         }
+        Iterator<ChannelProvider> candidates = ServiceLoader.load(ChannelProvider.class,
+                MessageChannels.class.getClassLoader()).iterator();
+        if (!candidates.hasNext()) {
+            candidates = ServiceLoader.load(ChannelProvider.class).iterator();
+        }
+        if (!candidates.hasNext()) {
+            throw new IllegalStateException("JNC-0002 No " + ChannelProvider.class.getName()
+                    + " found: add junction-impl to the class path");
+        }
+        provider = candidates.next();
+        found = provider;
+        return provider;
     }
 }
