@@ -191,8 +191,8 @@ final class GatewayExchange implements PendingReply.Outcome {
     }
 
     private Response timedOut() {
-        if (!gateway.isAccepting()) {
-            return problem(503, "The application stopped before this request was answered");
+        if (gateway.isClosed()) {
+            return problem(503, "The application closed before this request was answered");
         }
         LOG.log(Level.DEBUG, () -> gateway + ": no reply to request " + message.getHeaders().getId() + " within "
                 + gateway.replyTimeout().toMillis() + " ms");

@@ -147,6 +147,11 @@ public final class HttpInboundGateway extends AbstractEndpoint {
         return isRunning() && registry.isAccepting();
     }
 
+    /** @return whether its runtime has closed, so no reply can come any more */
+    boolean isClosed() {
+        return registry.isClosed();
+    }
+
     PathTemplate template() {
         return template;
     }

@@ -179,6 +179,10 @@ public final class HttpInboundGateways implements AutoCloseable {
         return !closed && runtime.isRunning();
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     Optional<MessageChannel> findChannel(String name) {
         return runtime.channels().find(name);
     }

@@ -12,7 +12,7 @@ enum HttpRule {
     INVALID_TIMEOUT("JNC-0805", "a timeout is zero or more"),
     INVALID_BODY_LIMIT("JNC-0806", "the body size limit is zero or more bytes"),
     INVALID_MEDIA_TYPE("JNC-0807", "consumes and produces name valid media types"),
-    INVALID_HEADER_PATTERN("JNC-0808", "a header pattern is a name or a prefix ending in '*', never a hop-by-hop header"),
+    INVALID_HEADER_PATTERN("JNC-0808", "a header pattern is a name or a prefix ending in '*', never hop-by-hop"),
     DUPLICATE_ROUTE("JNC-0809", "one path template and method are served by one gateway"),
     DUPLICATE_ID("JNC-0810", "endpoint ids are unique within a runtime"),
     REPLY_SETTING_ON_ADAPTER("JNC-0811", "a one-way adapter answers 202 and has no reply settings"),
