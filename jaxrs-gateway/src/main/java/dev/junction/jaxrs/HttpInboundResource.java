@@ -111,7 +111,14 @@ public class HttpInboundResource {
                 uriInfo.getQueryParameters(true), headers.getRequestHeaders(), contentType, headers.getLength(),
                 headers.getHeaderString("Transfer-Encoding") != null, headers.getAcceptableMediaTypes(), body,
                 providers);
-        gateways.dispatch(inbound, response::resume);
+        try {
+            gateways.dispatch(inbound, response::resume);
+        } catch (RuntimeException unexpected) {
+            // a fault of a mapper or of the gateway itself: still a problem body, never the container's error page
+            LOG.log(Level.ERROR, "Serving " + inbound.method() + " " + inbound.encodedPath() + " failed", unexpected);
+            response.resume(ProblemResponses.problem(500, "The request could not be processed", inbound.encodedPath(),
+                    null).build());
+        }
     }
 
     private String encodedPath() {

@@ -13,12 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What a request is answered when the flow cannot take it, does not answer in time, or fails. */
 class FailureStatusTest {
+
+    private static final ExecutorService PARALLEL = Executors.newFixedThreadPool(50);
 
     private static Junction junction;
     private static HttpTestServer http;
@@ -65,6 +73,18 @@ class FailureStatusTest {
                 .errorChannel("plainErrors").build();
         gateways.inboundGateway("handledBadly").path("/handled/badly").methods("POST").requestChannel("failing")
                 .errorChannel("failingErrors").build();
+        gateways.inboundGateway("brokenMapper").path("/broken/mapper").methods("GET").requestChannel("failing")
+                .headerMapper(new HttpHeaderMapper() {
+                    @Override
+                    public Map<String, Object> toMessageHeaders(Map<String, List<String>> requestHeaders) {
+                        throw new IllegalStateException("secret detail of a broken mapper");
+                    }
+
+                    @Override
+                    public Map<String, List<String>> toResponseHeaders(Map<String, Object> replyHeaders) {
+                        return Map.of();
+                    }
+                }).build();
         junction.start();
         http = HttpTestServer.serve(gateways);
     }
@@ -73,6 +93,7 @@ class FailureStatusTest {
     static void stop() {
         http.close();
         junction.close();
+        PARALLEL.shutdownNow();
     }
 
     @Test
@@ -100,6 +121,21 @@ class FailureStatusTest {
         LongSummaryStatistics stats = millis.stream().mapToLong(Long::longValue).summaryStatistics();
         System.out.println("OBSERVED reply timeout 200 ms answered after (ms) " + millis + " min " + stats.getMin()
                 + " max " + stats.getMax() + " avg " + Math.round(stats.getAverage()));
+    }
+
+    @Test
+    void manyRequestsTimingOutTogetherAreEachAnswered() {
+        List<CompletableFuture<Long>> answered = IntStream.range(0, 50).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> {
+                    long start = System.nanoTime();
+                    assertThat(http.get("slow").statusCode()).isEqualTo(504);
+                    return (System.nanoTime() - start) / 1_000_000;
+                }, PARALLEL)).toList();
+
+        LongSummaryStatistics stats = answered.stream().mapToLong(future -> future.orTimeout(10, TimeUnit.SECONDS)
+                .join()).summaryStatistics();
+        System.out.println("OBSERVED 50 concurrent requests, reply timeout 200 ms, answered 504 after (ms) min "
+                + stats.getMin() + " max " + stats.getMax() + " avg " + Math.round(stats.getAverage()));
     }
 
     @Test
@@ -154,5 +190,14 @@ class FailureStatusTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("\"status\":500").doesNotContain("fails too");
+    }
+
+    @Test
+    void aFaultOfTheGatewayItselfIsStillAProblemResponse() {
+        HttpResponse<String> response = http.get("broken/mapper");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("secret");
     }
 }
