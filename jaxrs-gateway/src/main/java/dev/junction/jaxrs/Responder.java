@@ -1,0 +1,10 @@
+package dev.junction.jaxrs;
+
+import jakarta.ws.rs.core.Response;
+
+/** Answers one suspended request; called once, from whichever thread settles the exchange. */
+@FunctionalInterface
+interface Responder {
+
+    void respond(Response response);
+}
