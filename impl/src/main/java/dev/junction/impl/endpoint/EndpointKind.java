@@ -3,8 +3,8 @@ package dev.junction.impl.endpoint;
 /**
  * The three kinds of endpoint, declared in the order they start: event-driven consumers only wait to be called,
  * polling consumers send what they take downstream (often to event-driven consumers), and inbound adapters (polled
- * sources and {@link MessageProducerEndpoint}s) bring new messages in. Starting in this order means nothing is sent before its receiver runs; stopping goes the other
- * way round.
+ * sources and {@link MessageProducerEndpoint}s) bring new messages in. Starting in this order means nothing is sent
+ * before its receiver runs; stopping goes the other way round.
  */
 enum EndpointKind {
 
