@@ -178,6 +178,25 @@ class OutboundGatewayTest {
         assertThat(caller.call("next")).as("the next caller gets its own reply").isEqualTo("next answered");
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void whatTheServerPushesWhileNoRequestWaitsReachesTheUnsolicitedChannel(Kind kind) {
+        TcpServerFactory publisher = fixture.startServer(kind, TcpFixture.serverOptions(FrameCodecs.crlf()).build(),
+                (connection, payload) -> {
+                    connection.send(bytes("subscribed"));
+                    connection.send(bytes("news 1"));
+                    connection.send(bytes("news 2"));
+                });
+        PollableChannel unsolicited = client.register(MessageChannels.queue("unsolicited", 10));
+        Caller caller = caller(outbound(kind, FrameCodecs.crlf(), publisher.port(), false)
+                .unsolicitedChannel(unsolicited).build());
+
+        assertThat(caller.call("subscribe")).isEqualTo("subscribed");
+
+        assertThat(unsolicited.receive(Duration.ofSeconds(10))).extracting(Message::getPayload).isEqualTo("news 1");
+        assertThat(unsolicited.receive(Duration.ofSeconds(10))).extracting(Message::getPayload).isEqualTo("news 2");
+    }
+
     @Test
     void aLateReplyThatNeverComesMakesTheNextRequestReplaceTheSharedConnection() {
         Set<String> connections = ConcurrentHashMap.newKeySet();
