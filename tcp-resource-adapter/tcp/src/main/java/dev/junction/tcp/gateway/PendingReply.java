@@ -1,5 +1,6 @@
 package dev.junction.tcp.gateway;
 
+import dev.junction.impl.support.Timeouts;
 import dev.junction.tcp.connection.TcpConnection;
 
 import java.time.Duration;
@@ -112,7 +113,7 @@ final class PendingReply {
      */
     Outcome await(Duration timeout) {
         try {
-            return settled.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return settled.get(Timeouts.toNanos(timeout), TimeUnit.NANOSECONDS);
         } catch (TimeoutException expired) {
             abandon(timeout);
         } catch (InterruptedException interrupted) {

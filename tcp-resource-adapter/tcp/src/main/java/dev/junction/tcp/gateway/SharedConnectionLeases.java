@@ -3,6 +3,7 @@ package dev.junction.tcp.gateway;
 import dev.junction.api.error.MessagingException;
 import dev.junction.api.error.MessageTimeoutException;
 import dev.junction.api.message.Message;
+import dev.junction.impl.support.Timeouts;
 import dev.junction.tcp.connection.TcpClientFactory;
 import dev.junction.tcp.connection.TcpConnection;
 
@@ -40,7 +41,7 @@ final class SharedConnectionLeases implements ConnectionLeases {
 
     @Override
     public Lease acquire(Message<?> request) {
-        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        long deadline = System.nanoTime() + Math.min(Timeouts.toNanos(requestTimeout), Long.MAX_VALUE / 2);
         takeTurn(request);
         try {
             TcpConnection connection = ConnectionLeases.connect(factory, request, owner);
@@ -62,7 +63,7 @@ final class SharedConnectionLeases implements ConnectionLeases {
     private void takeTurn(Message<?> request) {
         boolean taken;
         try {
-            taken = turn.tryAcquire(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            taken = turn.tryAcquire(Timeouts.toNanos(requestTimeout), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new MessagingException(request, owner + ": interrupted while waiting for the shared connection");

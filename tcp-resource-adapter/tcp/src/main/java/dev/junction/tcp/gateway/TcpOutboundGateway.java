@@ -100,11 +100,12 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
             lease.end(false);
             throw failed;
         }
-        send(lease, exchange, bytes);
         if (async) {
             completeLater(lease, exchange, request, timeout);
+            send(lease, exchange, bytes);
             return null;
         }
+        send(lease, exchange, bytes);
         PendingReply.Outcome outcome = exchange.await(timeout);
         lease.end(outcome instanceof PendingReply.Outcome.TimedOut);
         return reply(outcome, request);
@@ -121,8 +122,16 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
         }
     }
 
+    /** Arranges the outcome's delivery before the request is sent, so that nothing can be decided unseen. */
     private void completeLater(Lease lease, PendingReply exchange, Message<?> request, Duration timeout) {
-        ScheduledFuture<?> timer = scheduler.schedule(() -> exchange.abandon(timeout), timeout);
+        ScheduledFuture<?> timer;
+        try {
+            timer = scheduler.schedule(() -> exchange.abandon(timeout), timeout);
+        } catch (RuntimeException refused) { // the runtime's scheduler is closed
+            correlator.fail(exchange, refused);
+            lease.end(false);
+            throw failure(refused, request);
+        }
         exchange.settled().whenComplete((outcome, impossible) -> {
             timer.cancel(false);
             lease.end(outcome instanceof PendingReply.Outcome.TimedOut);
