@@ -160,7 +160,8 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
         Duration after = ((PendingReply.Outcome.TimedOut) outcome).after();
         throw new MessageTimeoutException(request, name + ": no reply within the remote timeout of " + after
                 + (Thread.currentThread().isInterrupted() ? " (the requesting thread was interrupted)" : "")
-                + "; a reply that comes later goes to the unsolicited channel");
+                + (factory.options().singleUse() ? "; its single-use connection was closed, a later reply is not read"
+                        : "; a reply that comes later goes to the unsolicited channel"));
     }
 
     /** @return the failure carrying the request, so that its error channel header is honoured */
