@@ -49,7 +49,12 @@ public interface Flow {
      */
     Flow poll(PollerSpec poller);
 
-    /** A service activator invoking the service's {@code @ServiceActivator} method, or its one public method. */
+    /**
+     * A service activator invoking the service's {@code @ServiceActivator} method, or its one public method. A
+     * service that is a {@link dev.junction.api.handler.MessageHandler} is handed each message as it is; one that
+     * produces replies (such as the TCP outbound gateway) sends them to the next step, or at the end of the flow to
+     * the message's reply channel.
+     */
     Flow handle(Object service);
 
     /** A service activator invoking the named method of the service. */

@@ -13,9 +13,11 @@ import java.util.function.BooleanSupplier;
  * message finds a channel with no subscriber:
  * <ol>
  * <li>inbound adapters stop, so nothing new enters the flow (gateways already refuse new calls);</li>
- * <li>the stop waits until the flow is quiet: no gateway call in progress, no message waiting in an executor
- * channel's executor, every queue polled by a polling consumer empty, no polled message being handled, and no
- * message received since the previous look;</li>
+ * <li>the stop waits until the flow is quiet: no gateway call in progress, no exchange of a stopped
+ * {@link MessageProducerEndpoint} in progress (a request it received still waiting for its reply), no message
+ * waiting in an executor channel's executor, every queue polled by a polling consumer empty, no polled message
+ * being handled, and no message received since the previous look; then each producer is told the wait is over
+ * ({@link MessageProducerEndpoint#drainFinished()});</li>
  * <li>polling consumers stop, and the stop waits for the messages they are handling and for what those sent to
  * executor channels;</li>
  * <li>event-driven consumers stop last, so that every message the steps above sent downstream found them.</li>
@@ -34,6 +36,7 @@ final class DrainingStop {
     static final Duration LOOK_INTERVAL = Duration.ofMillis(2);
 
     private final List<AbstractEndpoint> adapters = new ArrayList<>();
+    private final List<MessageProducerEndpoint> producers = new ArrayList<>();
     private final List<AbstractPollingEndpoint> pollingConsumers = new ArrayList<>();
     private final List<AbstractEndpoint> eventDriven = new ArrayList<>();
     private final long deadline;
@@ -48,7 +51,12 @@ final class DrainingStop {
         this.othersIdle = Objects.requireNonNull(othersIdle, "othersIdle");
         for (AbstractEndpoint endpoint : stopOrder) {
             switch (EndpointKind.of(endpoint)) {
-                case INBOUND_ADAPTER -> adapters.add(endpoint);
+                case INBOUND_ADAPTER -> {
+                    adapters.add(endpoint);
+                    if (endpoint instanceof MessageProducerEndpoint producer) {
+                        producers.add(producer);
+                    }
+                }
                 case POLLING_CONSUMER -> pollingConsumers.add((AbstractPollingEndpoint) endpoint);
                 case EVENT_DRIVEN -> eventDriven.add(endpoint);
             }
@@ -59,6 +67,7 @@ final class DrainingStop {
     boolean run() {
         adapters.forEach(AbstractEndpoint::stop);
         boolean drained = awaitQuiet();
+        producers.forEach(DrainingStop::drainFinished);
         pollingConsumers.forEach(AbstractEndpoint::stop);
         drained &= await(() -> pollingConsumers.stream().allMatch(p -> p.messagesInHandling() == 0)
                 && othersIdle.getAsBoolean());
@@ -75,7 +84,7 @@ final class DrainingStop {
         long lastReceived = -1;
         while (true) {
             long received = pollingConsumers.stream().mapToLong(AbstractPollingEndpoint::receivedCount).sum();
-            boolean quiet = othersIdle.getAsBoolean() && pollingConsumers.stream()
+            boolean quiet = othersIdle.getAsBoolean() && producersIdle() && pollingConsumers.stream()
                     .allMatch(p -> !p.isRunning() || (p.pendingMessages() == 0 && p.messagesInHandling() == 0));
             quietLooks = quiet && received == lastReceived ? quietLooks + 1 : (quiet ? 1 : 0);
             lastReceived = received;
@@ -85,6 +94,20 @@ final class DrainingStop {
             if (!pause()) {
                 return false;
             }
+        }
+    }
+
+    private boolean producersIdle() {
+        return producers.stream().allMatch(producer -> producer.exchangesInProgress() == 0);
+    }
+
+    private static void drainFinished(MessageProducerEndpoint producer) {
+        try {
+            producer.drainFinished();
+        } catch (RuntimeException failed) {
+            // one producer failing to release must not keep the others, and the consumers, running
+            LOG.log(Level.WARNING, "Endpoint '" + producer.getId() + "' failed to release what it kept for its"
+                    + " exchanges", failed);
         }
     }
 
@@ -108,6 +131,13 @@ final class DrainingStop {
 
     private String inFlight() {
         StringBuilder text = new StringBuilder(othersIdle.getAsBoolean() ? "" : "gateway calls or executor-channel deliveries in progress; ");
+        for (MessageProducerEndpoint producer : producers) {
+            long exchanges = producer.exchangesInProgress();
+            if (exchanges > 0) {
+                text.append("endpoint '").append(producer.getId()).append("': ").append(exchanges)
+                        .append(" exchanges in progress; ");
+            }
+        }
         for (AbstractPollingEndpoint polling : pollingConsumers) {
             int pending = polling.pendingMessages();
             int handling = polling.messagesInHandling();

@@ -133,11 +133,12 @@ public final class EndpointRegistry {
     }
 
     /**
-     * Registers an endpoint built elsewhere.
+     * Registers an endpoint built elsewhere (by an integration module: a TCP inbound gateway, say), to be started and
+     * stopped with the others in the order of its kind: a {@link MessageProducerEndpoint} as an inbound adapter.
      *
      * @throws IllegalStateException when another endpoint has the same id
      */
-    void register(AbstractEndpoint endpoint) {
+    public void register(AbstractEndpoint endpoint) {
         AbstractEndpoint previous = endpoints.putIfAbsent(endpoint.getId(), endpoint);
         if (previous != null && previous != endpoint) {
             throw duplicateId(endpoint.getId(), previous + " and " + endpoint);

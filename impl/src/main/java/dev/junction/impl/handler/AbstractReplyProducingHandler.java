@@ -72,6 +72,25 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         }
     }
 
+    /**
+     * Joins a handler built on its own (by an integration module, such as a TCP outbound gateway) to the flow step
+     * it is given to: its replies go to {@code next}, the step's output, and channel names in {@code replyChannel}
+     * headers resolve through {@code resolver} when the handler had no resolver.
+     *
+     * @param next     the channel after the step, or {@code null} at the end of a flow (replies then go to the
+     *                 request's {@code replyChannel} header)
+     * @param resolver the flow's channels
+     * @throws IllegalStateException when the handler was built with an output channel of its own, or already joined
+     *         to another step, and {@code next} is not {@code null}: a handler replies to one place
+     */
+    public final void joinFlow(MessageChannel next, ChannelResolver resolver) {
+        if (!output.bind(next, resolver)) {
+            throw new IllegalStateException(componentName + " already sends its replies to channel '"
+                    + output.outputChannelName() + "', so it cannot reply to the next step's channel '"
+                    + next.getName() + "'; give each step its own handler, or build it without an output channel");
+        }
+    }
+
     /** @return the name used for this component in errors and logs */
     String getComponentName() {
         return componentName;
@@ -109,6 +128,11 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         /** @return how errors and logs name the handler */
         public String componentName() {
             return componentName;
+        }
+
+        /** @return the output channel given as an instance, or {@code null} */
+        public MessageChannel outputChannel() {
+            return outputChannel;
         }
 
         public ReplyProducerSettings outputChannel(MessageChannel channel) {

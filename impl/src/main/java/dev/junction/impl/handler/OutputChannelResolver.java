@@ -12,9 +12,10 @@ import dev.junction.impl.support.ChannelResolver;
 final class OutputChannelResolver {
 
     private final String componentName;
-    private final ChannelResolver resolver;
     private final String outputChannelName;
+    private volatile ChannelResolver resolver;
     private volatile MessageChannel outputChannel;
+    private boolean bound; // guarded by this
 
     OutputChannelResolver(String componentName, MessageChannel outputChannel, String outputChannelName,
             ChannelResolver resolver) {
@@ -22,6 +23,34 @@ final class OutputChannelResolver {
         this.outputChannel = outputChannel;
         this.outputChannelName = outputChannelName;
         this.resolver = resolver;
+    }
+
+    /**
+     * Makes {@code next} the output channel, when the handler was built without one, and {@code resolver} the
+     * resolver, when it had none.
+     *
+     * @param next the channel to reply to, or {@code null} to keep replying to the {@code replyChannel} header
+     * @return false when the handler has an output channel of its own, or was already joined to a channel
+     */
+    synchronized boolean bind(MessageChannel next, ChannelResolver resolver) {
+        if (this.resolver == null) {
+            this.resolver = resolver;
+        }
+        if (next == null) {
+            return true;
+        }
+        if (bound || outputChannel != null || outputChannelName != null) {
+            return false;
+        }
+        bound = true;
+        outputChannel = next;
+        return true;
+    }
+
+    /** @return the output channel's name, or {@code null} when replies go to the {@code replyChannel} header */
+    String outputChannelName() {
+        MessageChannel output = outputChannel;
+        return output != null ? output.getName() : outputChannelName;
     }
 
     MessageChannel replyChannelFor(Message<?> request) {

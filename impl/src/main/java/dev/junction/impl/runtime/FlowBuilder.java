@@ -10,6 +10,7 @@ import dev.junction.api.message.Message;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.runtime.Flow;
+import dev.junction.impl.handler.AbstractReplyProducingHandler;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.BridgeHandler;
 import dev.junction.impl.handler.MessageFilter;
@@ -82,6 +83,9 @@ final class FlowBuilder implements Flow {
 
     @Override
     public Flow handle(Object service) {
+        if (service instanceof MessageHandler handler) {
+            return step("handle", settings -> joined(handler, settings));
+        }
         return handle(service, null);
     }
 
@@ -348,6 +352,17 @@ final class FlowBuilder implements Flow {
 
     private RouterSettings routerSettings(ReplyProducerSettings settings, Map<String, String> mapping) {
         return RouterSettings.named(settings.componentName()).resolver(runtime.channels()).channelMapping(mapping);
+    }
+
+    /**
+     * A handler given as it is: one that produces replies (built by an integration module on impl's base) replies
+     * to the step's output channel, or at the end of the flow to the request's reply channel.
+     */
+    private MessageHandler joined(MessageHandler handler, ReplyProducerSettings settings) {
+        if (handler instanceof AbstractReplyProducingHandler replying) {
+            replying.joinFlow(settings.outputChannel(), runtime.channels());
+        }
+        return handler;
     }
 
     /**

@@ -219,9 +219,14 @@ public final class JunctionRuntime implements Junction {
         return endpoints;
     }
 
-    /** @return what pollers schedule on */
-    TaskScheduler scheduler() {
+    /** @return what pollers schedule on; integrations schedule their own periodic work here too (reconnecting) */
+    public TaskScheduler scheduler() {
         return scheduler;
+    }
+
+    /** @return the parser of the expressions of this runtime's flows, for integrations' expression settings */
+    public ExpressionParser expressionParser() {
+        return parser;
     }
 
     /** @return the payload converters, used by handler methods and gateways */

@@ -55,6 +55,9 @@ abstract class AbstractTcpConnection implements TcpConnection {
     /** Releases the socket; called once. */
     abstract void closeTransport() throws IOException;
 
+    /** Ends the output stream, leaving the input open. */
+    abstract void shutdownOutputTransport() throws IOException;
+
     /**
      * Begins reading, after {@link #activate()}.
      *
@@ -130,6 +133,26 @@ abstract class AbstractTcpConnection implements TcpConnection {
             return;
         } catch (IOException e) {
             failure = new MessagingException(null, "Cannot send on TCP connection " + id + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+        failed(failure);
+        throw failure;
+    }
+
+    @Override
+    public final void shutdownOutput() {
+        MessagingException failure;
+        writeLock.lock();
+        try {
+            if (!isOpen()) {
+                throw new MessagingException("TCP connection " + id + " is closed");
+            }
+            shutdownOutputTransport();
+            return;
+        } catch (IOException e) {
+            failure = new MessagingException(null, "Cannot shut the output of TCP connection " + id + " down: "
+                    + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }

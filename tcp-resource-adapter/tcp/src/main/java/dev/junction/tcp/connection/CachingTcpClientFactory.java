@@ -93,6 +93,20 @@ public final class CachingTcpClientFactory implements TcpClientFactory {
         pooled.close();
     }
 
+    /**
+     * Gives a lent connection back to be closed rather than lent again: for a connection whose state is no longer
+     * known, such as one on which a reply is still awaited although its requester gave up. The pool then connects
+     * anew when needed. Does nothing when the connection was already given back.
+     *
+     * @throws IllegalArgumentException when the connection was not lent by this factory
+     */
+    public void discard(TcpConnection connection) {
+        if (!(connection instanceof PooledTcpConnection pooled) || !pooled.lentBy(this)) {
+            throw new IllegalArgumentException(connection + " was not lent by " + this);
+        }
+        pooled.discard();
+    }
+
     @Override
     public void start() {
         synchronized (lifecycle) {

@@ -179,6 +179,11 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
     }
 
     @Override
+    void shutdownOutputTransport() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    @Override
     void closeTransport() throws IOException {
         try {
             channel.close();

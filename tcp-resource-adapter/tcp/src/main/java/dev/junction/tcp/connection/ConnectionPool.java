@@ -51,10 +51,14 @@ final class ConnectionPool {
         }
     }
 
-    /** Takes back a lent connection: kept when it still works, else dropped. */
-    void giveBack(TcpConnection connection) {
+    /**
+     * Takes back a lent connection: kept when it still works, else dropped.
+     *
+     * @param discard close it even when it works: its state is unknown (a reply may still come on it)
+     */
+    void giveBack(TcpConnection connection, boolean discard) {
         try {
-            if (!closed && connection.isOpen()) {
+            if (!closed && !discard && connection.isOpen()) {
                 idle.offerFirst(connection);
             } else {
                 connection.close();

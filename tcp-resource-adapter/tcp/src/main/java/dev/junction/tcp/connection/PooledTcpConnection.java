@@ -15,6 +15,8 @@ final class PooledTcpConnection implements TcpConnection {
     private final TcpConnection connection;
     private final ConnectionPool pool;
     private final AtomicBoolean returned = new AtomicBoolean();
+    // Set when the connection's state is no longer known to be clean: it is closed rather than lent again.
+    private volatile boolean discard;
 
     PooledTcpConnection(TcpConnection connection, ConnectionPool pool) {
         this.connection = connection;
@@ -38,12 +40,27 @@ final class PooledTcpConnection implements TcpConnection {
         connection.send(payload);
     }
 
+    @Override
+    public void shutdownOutput() {
+        if (returned.get()) {
+            throw new MessagingException("TCP connection " + connection.id() + " was given back to its pool");
+        }
+        discard = true;
+        connection.shutdownOutput();
+    }
+
     /** Gives the connection back to the pool; does nothing the second time. */
     @Override
     public void close() {
         if (returned.compareAndSet(false, true)) {
-            pool.giveBack(connection);
+            pool.giveBack(connection, discard);
         }
+    }
+
+    /** Gives the connection back to be closed, never lent again; does nothing once given back. */
+    void discard() {
+        discard = true;
+        close();
     }
 
     @Override

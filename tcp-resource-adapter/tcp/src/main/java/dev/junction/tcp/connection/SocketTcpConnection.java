@@ -61,6 +61,11 @@ final class SocketTcpConnection extends AbstractTcpConnection {
     }
 
     @Override
+    void shutdownOutputTransport() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    @Override
     void closeTransport() throws IOException {
         socket.close();
     }

@@ -30,6 +30,15 @@ public interface TcpConnection extends AutoCloseable {
     void send(byte[] payload);
 
     /**
+     * Shuts this side's output down after what was sent, as a raw stream's last frame needs: the peer reads the end
+     * of the stream, and this side can still read the reply. Nothing can be sent afterwards; a connection from a
+     * {@link CachingTcpClientFactory} is then closed when given back instead of being lent again.
+     *
+     * @throws dev.junction.api.error.MessagingException when the connection is closed or the socket refuses
+     */
+    void shutdownOutput();
+
+    /**
      * Closes the connection; does nothing when already closed. A connection from a
      * {@link CachingTcpClientFactory} is returned to its pool instead.
      */

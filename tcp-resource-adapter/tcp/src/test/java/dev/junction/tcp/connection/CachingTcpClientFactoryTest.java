@@ -120,6 +120,36 @@ class CachingTcpClientFactoryTest {
     }
 
     @Test
+    void aDiscardedConnectionIsClosedAndNeverLentAgain() throws Exception {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 1, Duration.ofSeconds(5)));
+        TcpConnection lent = pool.getConnection();
+        String id = lent.id();
+
+        pool.discard(lent);
+
+        assertThat(lent.isOpen()).isFalse();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> target.openConnections().isEmpty());
+        TcpConnection next = pool.getConnection();
+        assertThat(next.id()).isNotEqualTo(id);
+        next.send(bytes("fresh"));
+        assertThat(replies.poll(10, TimeUnit.SECONDS)).isEqualTo("fresh");
+        assertThatIllegalArgumentException().isThrownBy(() -> pool.discard(target.getConnection()))
+                .withMessageContaining("was not lent by");
+    }
+
+    @Test
+    void aConnectionWhoseOutputWasShutIsClosedWhenGivenBack() {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 1, Duration.ofSeconds(5)));
+        TcpConnection lent = pool.getConnection();
+        String id = lent.id();
+
+        lent.shutdownOutput();
+        lent.close();
+
+        assertThat(pool.getConnection().id()).isNotEqualTo(id);
+    }
+
+    @Test
     void theTargetMustBeSingleUseAndConnectionsMustComeFromThePool() {
         TcpClientFactory shared = new NioTcpClientFactory(Kinds.LOOPBACK, Kinds.clientOf(server).build(), executor,
                 (connection, payload) -> { });

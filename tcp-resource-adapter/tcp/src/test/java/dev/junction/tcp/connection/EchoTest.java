@@ -1,5 +1,6 @@
 package dev.junction.tcp.connection;
 
+import dev.junction.api.error.MessagingException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Payloads travel both ways through every pairing of server and client kinds, however the bytes are cut. */
 @Timeout(60)
@@ -116,6 +118,25 @@ class EchoTest {
 
             assertThat(socket.readLine()).isEqualTo(large);
         }
+    }
+
+    @ParameterizedTest(name = "{0} server, {1} client")
+    @MethodSource("pairs")
+    void afterShuttingItsOutputDownAClientStillReadsTheReply(Kinds.Server serverKind, Kinds.Client clientKind)
+            throws InterruptedException {
+        // The server replies to each payload as it arrives, then closes at the end of the stream.
+        TcpServerFactory server = started(serverKind.create(Kinds.loopback().build(), executor,
+                (connection, payload) -> connection.send(bytes("got " + text(payload)))));
+        BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+        TcpClientFactory client = started(clientKind.create(Kinds.clientOf(server).singleUse(true).build(),
+                executor, (connection, payload) -> replies.add(text(payload))));
+        TcpConnection connection = client.getConnection();
+        connection.send(bytes("last"));
+
+        connection.shutdownOutput();
+
+        assertThat(replies.poll(10, TimeUnit.SECONDS)).isEqualTo("got last");
+        assertThatThrownBy(() -> connection.send(bytes("too late"))).isInstanceOf(MessagingException.class);
     }
 
     private TcpServerFactory startEchoServer(Kinds.Server kind) {

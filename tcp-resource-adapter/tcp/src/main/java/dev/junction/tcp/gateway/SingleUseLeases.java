@@ -1,0 +1,34 @@
+package dev.junction.tcp.gateway;
+
+import dev.junction.api.message.Message;
+import dev.junction.tcp.connection.CachingTcpClientFactory;
+import dev.junction.tcp.connection.TcpClientFactory;
+import dev.junction.tcp.connection.TcpConnection;
+
+/**
+ * A connection of its own for each exchange, so exchanges run in parallel: a new one, or one lent by a caching
+ * factory. It is closed (given back to the pool) when the exchange ends; when the requester gave up, the reply may
+ * still come on it, so it is closed for good, never lent again, and that late reply is not read.
+ */
+final class SingleUseLeases implements ConnectionLeases {
+
+    private final TcpClientFactory factory;
+    private final String owner;
+
+    SingleUseLeases(TcpClientFactory factory, String owner) {
+        this.factory = factory;
+        this.owner = owner;
+    }
+
+    @Override
+    public Lease acquire(Message<?> request) {
+        TcpConnection connection = ConnectionLeases.connect(factory, request, owner);
+        return new Lease(connection, abandoned -> {
+            if (abandoned && factory instanceof CachingTcpClientFactory caching) {
+                caching.discard(connection);
+            } else {
+                connection.close();
+            }
+        });
+    }
+}
