@@ -4,7 +4,7 @@ import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.error.ConfigurationException;
 import dev.junction.api.message.Message;
-import dev.junction.impl.endpoint.AbstractEndpoint;
+import dev.junction.impl.endpoint.MessageProducerEndpoint;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -41,7 +43,7 @@ import java.util.function.Function;
  * <p>What a request and its reply become, and every status a gateway answers with, is described in the HTTP
  * chapter of the reference guide; the headers are named in {@link HttpMessageHeaders}.
  */
-public final class HttpInboundGateway extends AbstractEndpoint {
+public final class HttpInboundGateway extends MessageProducerEndpoint {
 
     /** How long a request waits by default for the request channel to take its message: 1000 ms. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMillis(1000);
@@ -72,6 +74,7 @@ public final class HttpInboundGateway extends AbstractEndpoint {
     private final Class<?> payloadType;
     private final Function<Message<?>, Response> replyTimeoutResponse;
     private final boolean oneWay;
+    private final AtomicLong inProgress = new AtomicLong();
 
     private HttpInboundGateway(Builder settings, PathTemplate template, List<MediaType> consumes,
             List<MediaType> produces, Map<String, MessageChannel> channels) {
@@ -137,9 +140,29 @@ public final class HttpInboundGateway extends AbstractEndpoint {
         LOG.log(Level.DEBUG, () -> this + " refuses new requests");
     }
 
-    /** Serves one request routed to this gateway. */
+    /** Serves one request routed to this gateway; it is in progress until its response is given. */
     void handle(InboundRequest request, Map<String, String> pathParams, Responder responder) {
-        new GatewayExchange(this, request, pathParams, responder).run();
+        inProgress.incrementAndGet();
+        AtomicBoolean answered = new AtomicBoolean();
+        new GatewayExchange(this, request, pathParams, response -> {
+            try {
+                responder.respond(response);
+            } finally {
+                if (answered.compareAndSet(false, true)) {
+                    inProgress.decrementAndGet();
+                }
+            }
+        }).run();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The requests sent and not yet answered: a draining stop lets their replies come before the consumers stop.
+     */
+    @Override
+    public long exchangesInProgress() {
+        return inProgress.get();
     }
 
     /** @return whether a new request is taken: the gateway runs and its runtime neither stops nor is closed */

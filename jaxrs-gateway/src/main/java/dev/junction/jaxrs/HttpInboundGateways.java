@@ -158,7 +158,7 @@ public final class HttpInboundGateways implements AutoCloseable {
             throw new ConfigurationException(List.of(duplicate));
         });
         try {
-            RuntimeAccess.register(runtime.endpoints(), gateway);
+            runtime.endpoints().register(gateway);
         } catch (IllegalStateException duplicateId) {
             routes.remove(gateway);
             // a race with another registration of the same id, which the check above missed

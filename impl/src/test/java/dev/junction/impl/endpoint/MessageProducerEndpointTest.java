@@ -3,10 +3,10 @@ package dev.junction.impl.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.api.message.Message;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
 import dev.junction.impl.channel.QueueChannel;
-import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.scheduling.SimpleTaskScheduler;
 import java.time.Duration;
 import java.util.List;
