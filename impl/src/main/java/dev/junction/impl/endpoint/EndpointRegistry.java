@@ -30,7 +30,7 @@ import java.util.function.Function;
  * consumers, inbound adapters last on start, the reverse on stop, so no message is produced before someone consumes
  * it.
  *
- * <p>The seed's naming holds: {@code id} is the endpoint, {@code id.handler} its handler and {@code id.source}
+ * <p>The naming convention: {@code id} is the endpoint, {@code id.handler} its handler and {@code id.source}
  * the message source of an inbound adapter.
  */
 public final class EndpointRegistry {
@@ -158,7 +158,7 @@ public final class EndpointRegistry {
     }
 
     /**
-     * Looks an endpoint or one of its parts up by the seed's names.
+     * Looks an endpoint or one of its parts up by those names.
      *
      * @param name {@code id}, {@code id.handler} or {@code id.source}
      */

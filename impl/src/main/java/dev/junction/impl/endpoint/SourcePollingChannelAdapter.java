@@ -60,7 +60,7 @@ public final class SourcePollingChannelAdapter extends AbstractPollingEndpoint {
         }
     }
 
-    /** @return the polled source (the seed's {@code id.source}) */
+    /** @return the polled source (named {@code id.source}) */
     MessageSource<?> getSource() {
         return source;
     }
