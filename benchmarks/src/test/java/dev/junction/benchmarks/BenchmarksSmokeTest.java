@@ -37,6 +37,7 @@ class BenchmarksSmokeTest {
                 .include(PollingConsumerBenchmark.class.getName())
                 .include(GatewayRoundTripBenchmark.class.getName())
                 .include(CdiGatewayRoundTripBenchmark.class.getName())
+                .include(TcpRoundTripBenchmark.class.getName())
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -61,7 +62,10 @@ class BenchmarksSmokeTest {
                 "GatewayRoundTripBenchmark.spring",
                 "GatewayRoundTripBenchmark.camel",
                 "CdiGatewayRoundTripBenchmark.cdiInjected", "CdiGatewayRoundTripBenchmark.cdiInjectedApplicationScoped",
-                "CdiGatewayRoundTripBenchmark.plainJava", "CdiGatewayRoundTripBenchmark.spring");
+                "CdiGatewayRoundTripBenchmark.plainJava", "CdiGatewayRoundTripBenchmark.spring",
+                "TcpRoundTripBenchmark.junctionBlocking", "TcpRoundTripBenchmark.junctionNio",
+                "TcpRoundTripBenchmark.springNet", "TcpRoundTripBenchmark.springNio",
+                "TcpRoundTripBenchmark.rawSocket");
         byName.forEach((name, result) ->
                 assertThat(result.getPrimaryResult().getScore()).as(name + " ops/s").isPositive());
         for (String group : new String[] {"junction", "spring", "camel", "jdkQueue"}) {
