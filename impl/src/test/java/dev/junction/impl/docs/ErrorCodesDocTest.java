@@ -28,7 +28,8 @@ class ErrorCodesDocTest {
 
     private static final Path CATALOGUE = Path.of("../docs/error-codes.adoc");
     private static final List<Path> MAIN_SOURCES = List.of(Path.of("../api/src/main/java"), Path.of("src/main/java"),
-            Path.of("../cdi-extension/src/main/java"), Path.of("../tcp-resource-adapter/tcp/src/main/java"));
+            Path.of("../cdi-extension/src/main/java"), Path.of("../tcp-resource-adapter/tcp/src/main/java"),
+            Path.of("../jaxrs-gateway/src/main/java"));
 
     @Test
     void everyCodeTheSourcesRaiseIsDocumented() {
