@@ -7,6 +7,7 @@ import dev.junction.api.message.ErrorMessage;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.message.MessageHeaders;
+import dev.junction.impl.gateway.ReplyBridge;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -146,12 +147,12 @@ final class GatewayExchange implements PendingReply.Outcome {
     private void sendAndAwait(MessageBuilder<Object> builder) {
         PendingReply pending = new PendingReply(gateway.getId() + "[" + request.method() + " "
                 + request.encodedPath() + "]", this);
-        ReplyRouter router = gateway.replyRouter();
+        ReplyBridge router = gateway.replyRouter();
         if (router == null) {
             builder.setReplyChannel(pending);
         } else {
             builder.setReplyChannel(gateway.replyChannel())
-                    .setHeader(ReplyRouter.ROUTE_HEADER, router.routeTo(pending));
+                    .setHeader(ReplyBridge.ROUTE_HEADER, router.routeTo(pending));
         }
         Message<?> request = builder.setErrorChannel(pending).build();
         message = request;

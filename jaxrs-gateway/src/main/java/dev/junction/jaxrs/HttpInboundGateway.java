@@ -5,6 +5,7 @@ import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.error.ConfigurationException;
 import dev.junction.api.message.Message;
 import dev.junction.impl.endpoint.MessageProducerEndpoint;
+import dev.junction.impl.gateway.ReplyBridge;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -65,7 +66,7 @@ public final class HttpInboundGateway extends MessageProducerEndpoint {
     private final List<MediaType> produces;
     private final MessageChannel requestChannel;
     private final MessageChannel replyChannel;
-    private final ReplyRouter replyRouter;
+    private final ReplyBridge replyRouter;
     private final MessageChannel errorChannel;
     private final Duration requestTimeout;
     private final Duration replyTimeout;
@@ -87,7 +88,7 @@ public final class HttpInboundGateway extends MessageProducerEndpoint {
         this.requestChannel = channels.get("request");
         this.replyChannel = channels.get("reply");
         this.replyRouter = replyChannel instanceof SubscribableChannel subscribable
-                ? new ReplyRouter(settings.id, subscribable) : null;
+                ? new ReplyBridge(settings.id, subscribable) : null;
         this.errorChannel = channels.get("error");
         this.requestTimeout = settings.requestTimeout;
         this.replyTimeout = settings.replyTimeout;
@@ -199,7 +200,7 @@ public final class HttpInboundGateway extends MessageProducerEndpoint {
         return replyChannel;
     }
 
-    ReplyRouter replyRouter() {
+    ReplyBridge replyRouter() {
         return replyRouter;
     }
 

@@ -1,9 +1,9 @@
 package dev.junction.impl.gateway;
 
+import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
-import dev.junction.impl.core.TemporaryReplyChannel;
 import java.lang.System.Logger.Level;
 
 /**
@@ -17,48 +17,58 @@ import java.lang.System.Logger.Level;
  * publish-subscribe reply channel each reply is forwarded once, by its own gateway's bridge. A reply whose caller
  * stopped waiting is refused by the temporary channel, which logs it and keeps nothing.
  */
-final class ReplyBridge implements MessageHandler {
+public final class ReplyBridge implements MessageHandler {
 
     /** The header carrying a call's {@link Route}. */
-    static final String ROUTE_HEADER = "junction.gateway.replyRoute";
+    public static final String ROUTE_HEADER = "junction.gateway.replyRoute";
 
     private static final System.Logger LOG = System.getLogger(ReplyBridge.class.getName());
 
     private final String gatewayName;
     private final SubscribableChannel channel;
 
-    ReplyBridge(String gatewayName, SubscribableChannel channel) {
+    /**
+     * @param gatewayName how logs name the gateway the bridge serves
+     * @param channel     the explicit reply channel to listen to (once {@link #open() opened})
+     */
+    public ReplyBridge(String gatewayName, SubscribableChannel channel) {
         this.gatewayName = gatewayName;
         this.channel = channel;
     }
 
-    /** Where one call's reply goes: the bridge that may deliver it and the caller's temporary channel. */
-    record Route(ReplyBridge bridge, TemporaryReplyChannel replies) {
+    /**
+     * Where one call's reply goes: the bridge that may deliver it and the channel the caller waits on (a temporary
+     * reply channel, or an HTTP request's pending reply).
+     */
+    public record Route(ReplyBridge bridge, MessageChannel replies) {
         @Override
         public String toString() {
             return "route[" + replies + "]"; // short: headers are printed in logs
         }
     }
 
-    Route routeTo(TemporaryReplyChannel replies) {
+    /** @return the route to put in a request's {@value #ROUTE_HEADER} header */
+    public Route routeTo(MessageChannel replies) {
         return new Route(this, replies);
     }
 
     @Override
     public void handleMessage(Message<?> reply) {
         if (reply.getHeaders().get(ROUTE_HEADER) instanceof Route route && route.bridge() == this) {
-            route.replies().send(reply); // refused when the caller gave up: the temporary channel logs that
+            route.replies().send(reply); // refused when the caller gave up: the waiting channel logs that
             return;
         }
         // another gateway's reply on a shared channel, or a message not sent through a gateway: not ours
         LOG.log(Level.DEBUG, () -> this + " ignored a message that belongs to no call of this gateway: " + reply);
     }
 
-    void open() {
+    /** Subscribes to the reply channel. */
+    public void open() {
         channel.subscribe(this);
     }
 
-    void close() {
+    /** Unsubscribes from the reply channel. */
+    public void close() {
         channel.unsubscribe(this);
     }
 
