@@ -1,5 +1,7 @@
 package dev.junction.tcp.codec;
 
+import java.nio.ByteBuffer;
+
 /**
  * How messages are framed on a TCP stream: a serializer ({@link #encode}) and, per connection, a deserializer
  * ({@link #newDecoder}). Implementations are immutable and thread-safe; decoders are not, one belongs to one
@@ -20,6 +22,21 @@ public interface FrameCodec {
      *         length header); its offending length is the payload's
      */
     byte[] encode(byte[] payload);
+
+    /**
+     * Frames one payload into a buffer the caller reuses from one frame to the next, so that writing a frame need
+     * not allocate one. The default wraps {@link #encode(byte[])}; the codecs of {@link FrameCodecs} write into
+     * {@code reusable} whenever it has room.
+     *
+     * @param payload  the message's bytes
+     * @param reusable a heap buffer the caller owns and may pass again next time, or {@code null}
+     * @return the frame between position 0 and the limit, in {@code reusable} when it had room, else in a new heap
+     *         buffer (which the caller may keep for next time)
+     * @throws FrameException as {@link #encode(byte[])} does
+     */
+    default ByteBuffer encode(byte[] payload, ByteBuffer reusable) {
+        return ByteBuffer.wrap(encode(payload));
+    }
 
     /**
      * @param maxMessageSize the largest payload accepted, at least 1; a longer frame is refused before it is

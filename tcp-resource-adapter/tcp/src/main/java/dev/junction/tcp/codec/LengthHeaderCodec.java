@@ -25,19 +25,36 @@ final class LengthHeaderCodec implements FrameCodec {
 
     @Override
     public byte[] encode(byte[] payload) {
+        byte[] frame = new byte[headerBytes + checked(payload).length];
+        frame(payload, frame);
+        return frame;
+    }
+
+    @Override
+    public ByteBuffer encode(byte[] payload, ByteBuffer reusable) {
+        int length = headerBytes + checked(payload).length;
+        ByteBuffer target = FrameBuffers.withRoom(reusable, length);
+        frame(payload, target.array());
+        return target.limit(length);
+    }
+
+    /** @return the payload, when its length fits the header */
+    private byte[] checked(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        long value = (long) payload.length + (inclusive ? headerBytes : 0);
-        if (value > maxHeaderValue) {
+        if ((long) payload.length + (inclusive ? headerBytes : 0) > maxHeaderValue) {
             throw new FrameException("a " + payload.length + "-byte payload is too long for " + this + ", which "
                     + "frames at most " + (maxHeaderValue - (inclusive ? headerBytes : 0)) + " bytes; choose a "
                     + "larger header", payload.length);
         }
-        byte[] frame = new byte[headerBytes + payload.length];
+        return payload;
+    }
+
+    private void frame(byte[] payload, byte[] frame) {
+        long value = (long) payload.length + (inclusive ? headerBytes : 0);
         for (int i = 0; i < headerBytes; i++) {
             frame[i] = (byte) (value >>> (8 * (headerBytes - 1 - i)));
         }
         System.arraycopy(payload, 0, frame, headerBytes, payload.length);
-        return frame;
     }
 
     @Override

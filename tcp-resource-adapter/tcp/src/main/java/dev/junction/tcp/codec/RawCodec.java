@@ -22,6 +22,12 @@ final class RawCodec implements FrameCodec {
     }
 
     @Override
+    public ByteBuffer encode(byte[] payload, ByteBuffer reusable) {
+        Objects.requireNonNull(payload, "payload");
+        return FrameBuffers.withRoom(reusable, payload.length).put(payload).flip();
+    }
+
+    @Override
     public FrameDecoder newDecoder(int maxMessageSize) {
         return new Decoder(maxMessageSize);
     }

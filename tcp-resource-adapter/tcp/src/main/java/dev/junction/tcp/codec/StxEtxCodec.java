@@ -18,6 +18,20 @@ final class StxEtxCodec implements FrameCodec {
 
     @Override
     public byte[] encode(byte[] payload) {
+        byte[] frame = new byte[checked(payload).length + 2];
+        frame(payload, frame);
+        return frame;
+    }
+
+    @Override
+    public ByteBuffer encode(byte[] payload, ByteBuffer reusable) {
+        int length = checked(payload).length + 2;
+        ByteBuffer target = FrameBuffers.withRoom(reusable, length);
+        frame(payload, target.array());
+        return target.limit(length);
+    }
+
+    private static byte[] checked(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         for (int i = 0; i < payload.length; i++) {
             // an STX inside the payload is harmless (only the first byte of a frame is read as one); an ETX is not
@@ -26,11 +40,13 @@ final class StxEtxCodec implements FrameCodec {
                         + "by STX/ETX; a length header frames payloads that may hold any byte", payload.length);
             }
         }
-        byte[] frame = new byte[payload.length + 2];
+        return payload;
+    }
+
+    private static void frame(byte[] payload, byte[] frame) {
         frame[0] = STX;
         System.arraycopy(payload, 0, frame, 1, payload.length);
-        frame[frame.length - 1] = ETX;
-        return frame;
+        frame[payload.length + 1] = ETX;
     }
 
     @Override

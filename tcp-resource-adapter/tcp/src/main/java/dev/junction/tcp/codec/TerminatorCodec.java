@@ -1,7 +1,6 @@
 package dev.junction.tcp.codec;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -31,18 +30,33 @@ final class TerminatorCodec implements FrameCodec {
     @Override
     public byte[] encode(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        byte[] frame = Arrays.copyOf(payload, payload.length + terminator.length);
+        byte[] frame = new byte[payload.length + terminator.length];
+        frame(payload, frame);
+        return frame;
+    }
+
+    @Override
+    public ByteBuffer encode(byte[] payload, ByteBuffer reusable) {
+        Objects.requireNonNull(payload, "payload");
+        int length = payload.length + terminator.length;
+        ByteBuffer target = FrameBuffers.withRoom(reusable, length);
+        frame(payload, target.array());
+        return target.limit(length);
+    }
+
+    /** Writes the payload and its terminator at the start of {@code frame}, which has room for both. */
+    private void frame(byte[] payload, byte[] frame) {
+        System.arraycopy(payload, 0, frame, 0, payload.length);
         System.arraycopy(terminator, 0, frame, payload.length, terminator.length);
         // The frame is decodable exactly when the terminator first occurs at its end. Searching the whole frame,
         // not just the payload, also catches a payload whose tail starts the terminator in a way that would
         // complete early (impossible for CRLF and single bytes, but true of any self-overlapping sequence).
-        int first = indexOf(frame, terminator);
+        int first = indexOf(frame, payload.length + terminator.length, terminator);
         if (first < payload.length) {
             throw new FrameException("the payload contains the " + description + " terminator at index " + first
                     + ", so it cannot be framed by it; a length header frames payloads that may hold any byte",
                     payload.length);
         }
-        return frame;
     }
 
     @Override
@@ -55,9 +69,10 @@ final class TerminatorCodec implements FrameCodec {
         return factory;
     }
 
-    private static int indexOf(byte[] data, byte[] sequence) {
+    /** @return the first index of {@code sequence} in the first {@code length} bytes of {@code data}, or -1 */
+    private static int indexOf(byte[] data, int length, byte[] sequence) {
         outer:
-        for (int i = 0; i <= data.length - sequence.length; i++) {
+        for (int i = 0; i <= length - sequence.length; i++) {
             for (int j = 0; j < sequence.length; j++) {
                 if (data[i + j] != sequence[j]) {
                     continue outer;

@@ -25,6 +25,9 @@ abstract class AbstractTcpConnection implements TcpConnection {
     /** The size of a connection's read buffer: a read takes whatever has arrived, up to this. */
     static final int READ_BUFFER_SIZE = 8192;
 
+    /** The largest frame buffer a connection keeps for its next write; a larger frame's buffer is let go. */
+    static final int KEPT_WRITE_BUFFER_SIZE = 8192;
+
     private static final System.Logger LOG = System.getLogger(AbstractTcpConnection.class.getName());
 
     private enum State { NEW, OPEN, CLOSED }
@@ -38,6 +41,7 @@ abstract class AbstractTcpConnection implements TcpConnection {
     private final ReentrantLock stateLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile State state = State.NEW;
+    private ByteBuffer writeBuffer; // guarded by writeLock: frames are encoded into it, not into a new array each
 
     AbstractTcpConnection(InetSocketAddress remoteAddress, InetSocketAddress localAddress, ConnectionContext context) {
         this.remoteAddress = remoteAddress;
@@ -49,8 +53,8 @@ abstract class AbstractTcpConnection implements TcpConnection {
         this.decoder = context.options().codec().newDecoder(context.options().maxMessageSize());
     }
 
-    /** Writes one whole frame; called by one thread at a time. */
-    abstract void write(byte[] frame) throws IOException;
+    /** Writes one whole frame, from its position to its limit; called by one thread at a time. */
+    abstract void write(ByteBuffer frame) throws IOException;
 
     /** Releases the socket; called once. */
     abstract void closeTransport() throws IOException;
@@ -122,12 +126,15 @@ abstract class AbstractTcpConnection implements TcpConnection {
     @Override
     public final void send(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        byte[] frame = context.options().codec().encode(payload);
         MessagingException failure;
         writeLock.lock();
         try {
             if (!isOpen()) {
                 throw new MessagingException("TCP connection " + id + " is closed");
+            }
+            ByteBuffer frame = context.options().codec().encode(payload, writeBuffer);
+            if (frame.hasArray() && frame.capacity() <= KEPT_WRITE_BUFFER_SIZE) {
+                writeBuffer = frame;
             }
             write(frame);
             return;

@@ -133,10 +133,9 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
     }
 
     @Override
-    void write(byte[] frame) throws IOException {
-        ByteBuffer out = ByteBuffer.wrap(frame);
-        while (out.hasRemaining()) {
-            if (channel.write(out) == 0) {
+    void write(ByteBuffer frame) throws IOException {
+        while (frame.hasRemaining()) {
+            if (channel.write(frame) == 0) {
                 awaitWritable();
             }
         }

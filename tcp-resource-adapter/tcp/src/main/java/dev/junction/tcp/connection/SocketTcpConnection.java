@@ -55,8 +55,14 @@ final class SocketTcpConnection extends AbstractTcpConnection {
     }
 
     @Override
-    void write(byte[] frame) throws IOException {
-        out.write(frame);
+    void write(ByteBuffer frame) throws IOException {
+        if (frame.hasArray()) {
+            out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+        } else {
+            byte[] bytes = new byte[frame.remaining()];
+            frame.get(bytes);
+            out.write(bytes);
+        }
         out.flush();
     }
 

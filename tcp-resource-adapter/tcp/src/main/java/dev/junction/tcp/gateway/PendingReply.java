@@ -4,12 +4,13 @@ import dev.junction.impl.support.Timeouts;
 import dev.junction.tcp.connection.TcpConnection;
 
 import java.time.Duration;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one reply an outbound exchange awaits on its connection. Its outcome is decided once, by whichever comes
@@ -50,10 +51,28 @@ final class PendingReply {
 
     private enum State { WAITING, REPLIED, FAILED, ABANDONED, LATE_REPLIED, GONE }
 
+    // A field and a handle rather than an AtomicReference and a latch: one exchange per round trip, so every
+    // object saved here is saved on each of them.
+    private static final VarHandle STATE;
+    private static final VarHandle RESOLVED_SIGNAL;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(PendingReply.class, "state", State.class);
+            RESOLVED_SIGNAL = lookup.findVarHandle(PendingReply.class, "resolvedSignal", CountDownLatch.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final String connectionId;
-    private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
     private final CompletableFuture<Outcome> settled = new CompletableFuture<>();
-    private final CountDownLatch resolved = new CountDownLatch(1);
+    @SuppressWarnings("unused") // through STATE
+    private volatile State state = State.WAITING;
+    private volatile boolean resolved;
+    // Made only by a request that waits for this exchange to be resolved (after its requester gave up): rare.
+    private volatile CountDownLatch resolvedSignal;
     private volatile Throwable lastError;
 
     PendingReply(String connectionId) {
@@ -75,15 +94,15 @@ final class PendingReply {
     }
 
     private Claim claim(State answered, State late) {
-        if (state.compareAndSet(State.WAITING, answered)) {
+        if (STATE.compareAndSet(this, State.WAITING, answered)) {
             return Claim.ANSWER;
         }
-        return state.compareAndSet(State.ABANDONED, late) ? Claim.LATE : Claim.NONE;
+        return STATE.compareAndSet(this, State.ABANDONED, late) ? Claim.LATE : Claim.NONE;
     }
 
     /** @return whether the requester gave up now; false when the outcome was already decided */
     boolean abandon(Duration after) {
-        if (!state.compareAndSet(State.WAITING, State.ABANDONED)) {
+        if (!STATE.compareAndSet(this, State.WAITING, State.ABANDONED)) {
             return false;
         }
         settled.complete(new Outcome.TimedOut(after));
@@ -97,7 +116,11 @@ final class PendingReply {
 
     /** The connection no longer awaits anything for this exchange; called after it left the correlator. */
     void resolve() {
-        resolved.countDown();
+        resolved = true;
+        CountDownLatch signal = resolvedSignal;
+        if (signal != null) {
+            signal.countDown();
+        }
     }
 
     /** @return the outcome, completed once; dependent actions run on the thread that decided it */
@@ -128,8 +151,13 @@ final class PendingReply {
 
     /** @return whether the exchange was resolved within the time, so that its connection is free */
     boolean awaitResolved(long nanos) {
+        // Signal first, then look: resolve() sets the flag, then looks for the signal; one of us sees the other.
+        RESOLVED_SIGNAL.compareAndSet(this, null, new CountDownLatch(1));
+        if (resolved) {
+            return true;
+        }
         try {
-            return resolved.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            return resolvedSignal.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return false;

@@ -39,8 +39,22 @@ final class RequestReply {
      * @throws MessagingException when the request was not accepted, the flow failed, or it replied with an error
      */
     Message<?> exchange(MessageChannel channel, String role, Function<TemporaryReplyChannel, Message<?>> request) {
-        TemporaryReplyChannel replies = new TemporaryReplyChannel(owner);
-        Message<?> outgoing = request.apply(replies);
+        TemporaryReplyChannel replies = replyChannel();
+        return exchange(channel, role, request.apply(replies), replies);
+    }
+
+    /** @return a channel for one exchange's reply, to name in the request's headers */
+    TemporaryReplyChannel replyChannel() {
+        return new TemporaryReplyChannel(owner);
+    }
+
+    /**
+     * @param outgoing the request, naming {@code replies} as its reply and error channel
+     * @param replies  from {@link #replyChannel()}, used once
+     * @return the reply, or {@code null} when none came within the reply timeout
+     * @throws MessagingException when the request was not accepted, the flow failed, or it replied with an error
+     */
+    Message<?> exchange(MessageChannel channel, String role, Message<?> outgoing, TemporaryReplyChannel replies) {
         Message<?> reply;
         try {
             if (!channel.send(outgoing, requestTimeout)) {

@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One request at a time on the factory's shared connection: a request takes the turn (the others queue for it, in
@@ -30,6 +31,7 @@ final class SharedConnectionLeases implements ConnectionLeases {
     private final Duration requestTimeout;
     private final String owner;
     private final Semaphore turn = new Semaphore(1, true);
+    private final Consumer<Boolean> giveTurnBack = abandoned -> turn.release();
 
     SharedConnectionLeases(TcpClientFactory factory, ReplyCorrelator correlator, Duration requestTimeout,
                            String owner) {
@@ -53,7 +55,7 @@ final class SharedConnectionLeases implements ConnectionLeases {
                 connection.close();
                 connection = ConnectionLeases.connect(factory, request, owner);
             }
-            return new Lease(connection, abandoned -> turn.release());
+            return new Lease(connection, giveTurnBack);
         } catch (RuntimeException | Error failed) {
             turn.release();
             throw failed;

@@ -58,6 +58,7 @@ public abstract class TcpInboundEndpoint extends MessageProducerEndpoint {
         this.connector = settings.clientMode() ? new ClientModeConnector((TcpClientFactory) factory,
                 settings.scheduler(), settings.retryInterval(), toString()) : null;
         factory.addEventListener(index);
+        factory.addEventListener(mapper);
         relay.deliverTo(this::receive);
     }
 

@@ -4,8 +4,8 @@ import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.error.MessagingException;
 import dev.junction.api.message.ErrorMessage;
 import dev.junction.api.message.Message;
-import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.message.MessageHeaders;
+import dev.junction.impl.core.TemporaryReplyChannel;
 import dev.junction.tcp.connection.TcpConnection;
 import dev.junction.tcp.connection.TcpConnectionFactory;
 
@@ -58,11 +58,11 @@ public final class TcpInboundGateway extends TcpInboundEndpoint {
 
     @Override
     void handle(TcpConnection connection, byte[] payload) {
-        Message<?> request = mapper().toMessage(connection, payload);
+        // One message, built once: it also stands for the request in events and errors.
+        TemporaryReplyChannel replies = requestReply.replyChannel();
+        Message<?> request = mapper().toMessage(connection, payload, replies);
         try {
-            Message<?> reply = requestReply.exchange(requestChannel, "request channel",
-                    replies -> MessageBuilder.fromMessage(request).setReplyChannel(replies).setErrorChannel(replies)
-                            .build());
+            Message<?> reply = requestReply.exchange(requestChannel, "request channel", request, replies);
             if (reply == null) {
                 timedOut(connection, request);
             } else {
@@ -120,7 +120,7 @@ public final class TcpInboundGateway extends TcpInboundEndpoint {
                     + " setHeader(TcpHeaders.CONNECTION_ID, request.getHeaders().get(TcpHeaders.CONNECTION_ID));"
                     + " a handler that returns the payload alone has the headers copied for it");
         }
-        byte[] bytes = mapper().toBytes(reply, toString());
+        byte[] bytes = mapper().toBytes(reply, this);
         Optional<TcpConnection> target = connection(connectionId.toString());
         if (target.isEmpty()) {
             lost(requestConnection, request, new MessagingException(reply, this + " cannot write the reply: connection "

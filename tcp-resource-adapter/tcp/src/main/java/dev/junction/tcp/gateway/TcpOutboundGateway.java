@@ -75,6 +75,7 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
         this.factory = factory;
         this.leases = ConnectionLeases.of(factory, correlator, settings.requestTimeout(), name);
         factory.addEventListener(correlator);
+        factory.addEventListener(mapper);
         relay.deliverTo(correlator);
     }
 
@@ -149,10 +150,10 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
      */
     private Message<?> reply(PendingReply.Outcome outcome, Message<?> request) {
         if (outcome instanceof PendingReply.Outcome.Replied replied) {
-            MessageBuilder<?> reply = MessageBuilder.withPayload(mapper.payload(replied.payload()))
-                    .copyHeaders(request.getHeaders());
-            TcpMessageMapper.headers(replied.connection()).forEach(reply::setHeaderIfAbsent);
-            return reply.build();
+            // The connection's headers first, shared, then the request's over them: where both have one, the
+            // request's wins (a relayed reply still names the inbound peer's connection).
+            return MessageBuilder.withPayload(mapper.payload(replied.payload()))
+                    .copyHeaders(mapper.headers(replied.connection())).copyHeaders(request.getHeaders()).build();
         }
         if (outcome instanceof PendingReply.Outcome.Failed failed) {
             throw failure(failed.cause(), request);
