@@ -24,6 +24,7 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,10 @@ import org.springframework.messaging.MessageChannel;
  *       {@link TcpNioServerConnectionFactory}.</li>
  *   <li>{@link #rawSocket}: the floor: a plain {@link Socket} writing the frame and reading up to the LF, against
  *       a {@link ServerSocket} whose thread per connection writes back every byte it reads. No framework.</li>
+ *   <li>{@link #rawSocketReaderThread}: the floor of any client that reads its connection on a thread of its own
+ *       (as every TCP gateway does, so that a server push or a closed connection is seen while nobody waits): the
+ *       same raw socket, but a reader thread per connection reads each reply and completes the waiting caller's
+ *       {@link CompletableFuture}. The difference from {@link #rawSocket} is the cost of that one hand-off.</li>
  * </ul>
  *
  * <p>Every socket sets {@code TCP_NODELAY}. The server of each framework is shared by all threads
@@ -412,6 +417,60 @@ public class TcpRoundTripBenchmark {
         }
     }
 
+    /**
+     * A plain blocking socket connected to the {@link RawServer}, read by a thread of its own that completes the
+     * caller's future with each reply: the hand-off every gateway client makes, and nothing else.
+     */
+    @State(Scope.Thread)
+    public static class RawReaderThreadClient {
+        Socket socket;
+        OutputStream out;
+        final ExecutorService reader = Executors.newSingleThreadExecutor();
+        volatile CompletableFuture<String> pending;
+
+        @Setup(Level.Trial)
+        public void setUp(RawServer server) throws Exception {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(loopback(), server.serverSocket.getLocalPort()), 10_000);
+            out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            reader.execute(() -> readReplies(in));
+            checked(ask(), "raw socket with a reader thread");
+        }
+
+        private void readReplies(InputStream in) {
+            byte[] buffer = new byte[256];
+            int length = 0;
+            try {
+                for (int n; (n = in.read(buffer, length, buffer.length - length)) > 0; ) {
+                    length += n;
+                    if (buffer[length - 1] == '\n') {
+                        pending.complete(new String(buffer, 0, length - 2, StandardCharsets.US_ASCII));
+                        length = 0;
+                    }
+                }
+            } catch (IOException e) {
+                // closed by the tear-down
+            }
+        }
+
+        /** Writes the frame and waits for the reader thread to hand over the reply. */
+        String ask() throws Exception {
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            pending = reply;
+            out.write(FRAME);
+            return reply.get(10, TimeUnit.SECONDS);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException, InterruptedException {
+            socket.close();
+            reader.shutdownNow();
+            reader.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- benchmarks
 
     @Benchmark
@@ -436,6 +495,11 @@ public class TcpRoundTripBenchmark {
 
     @Benchmark
     public String rawSocket(RawClient client) throws IOException {
+        return client.ask();
+    }
+
+    @Benchmark
+    public String rawSocketReaderThread(RawReaderThreadClient client) throws Exception {
         return client.ask();
     }
 }

@@ -1,5 +1,6 @@
 package dev.junction.tcp.connection;
 
+import dev.junction.api.error.MessageTimeoutException;
 import dev.junction.api.error.MessagingException;
 import dev.junction.tcp.codec.FrameDecoder;
 import dev.junction.tcp.codec.FrameException;
@@ -7,7 +8,9 @@ import dev.junction.tcp.codec.FrameException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,7 +56,19 @@ abstract class AbstractTcpConnection implements TcpConnection {
         this.decoder = context.options().codec().newDecoder(context.options().maxMessageSize());
     }
 
-    /** Writes one whole frame, from its position to its limit; called by one thread at a time. */
+    /**
+     * @return the failure of a write that took longer than the send timeout, which closes the connection
+     */
+    static SocketTimeoutException sendTimeoutException(Duration sendTimeout) {
+        return new SocketTimeoutException("the peer read nothing for " + sendTimeout + ", the send timeout (the"
+                + " socket's buffers stayed full); see TcpConnectionOptions.sendTimeout()");
+    }
+
+    /**
+     * Writes one whole frame, from its position to its limit; called by one thread at a time.
+     *
+     * @throws SocketTimeoutException when the send timeout passed first (see {@link #sendTimeoutException})
+     */
     abstract void write(ByteBuffer frame) throws IOException;
 
     /** Releases the socket; called once. */
@@ -138,6 +153,9 @@ abstract class AbstractTcpConnection implements TcpConnection {
             }
             write(frame);
             return;
+        } catch (SocketTimeoutException e) {
+            failure = new MessageTimeoutException(null, "Cannot send on TCP connection " + id + ": "
+                    + e.getMessage() + "; the connection is closed", e);
         } catch (IOException e) {
             failure = new MessagingException(null, "Cannot send on TCP connection " + id + ": " + e.getMessage(), e);
         } finally {

@@ -8,14 +8,15 @@ import java.util.concurrent.Executor;
 
 /**
  * A client with blocking sockets: connecting happens on the caller's thread, and each connection has a task of
- * its own on the executor that reads what the server sends.
+ * its own on the executor that reads what the server sends, and one more watches for writes that pass the send
+ * timeout, when one is set.
  */
 public final class BlockingTcpClientFactory extends AbstractTcpClientFactory {
 
     /**
      * @param host     the server's host name or address
      * @param options  the server's port (required) and how to configure and frame connections
-     * @param executor runs one reader per open connection
+     * @param executor runs one reader per open connection, and the send timeout's watch
      * @param listener receives every payload the server sends, on the connection's reader task
      * @throws IllegalArgumentException when the options have no port
      */
@@ -26,8 +27,7 @@ public final class BlockingTcpClientFactory extends AbstractTcpClientFactory {
 
     @Override
     Closeable startTransport(ConnectionContext context) {
-        return () -> {
-        };
+        return SendWatchdog.start(context);
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * A server with blocking sockets: one task accepts, and each connection has a task of its own that reads it for as
  * long as it lives. Simple and fast for a moderate number of connections, and a natural fit for virtual threads;
- * the executor needs a thread for the acceptor plus one per open connection (an unbounded pool, or virtual
- * threads), else connections wait for a thread before they are read.
+ * the executor needs a thread for the acceptor, one for the send timeout's watch (when one is set) plus one per
+ * open connection (an unbounded pool, or virtual threads), else connections wait for a thread before they are read.
  */
 public final class BlockingTcpServerFactory extends AbstractTcpConnectionFactory implements TcpServerFactory {
 
@@ -21,7 +21,7 @@ public final class BlockingTcpServerFactory extends AbstractTcpConnectionFactory
 
     /**
      * @param options  where to listen and how to configure and frame connections
-     * @param executor runs the acceptor and one reader per connection
+     * @param executor runs the acceptor, one reader per connection and the send timeout's watch
      * @param listener receives every payload, on the connection's reader task
      */
     public BlockingTcpServerFactory(TcpConnectionOptions options, Executor executor, TcpMessageListener listener) {
@@ -40,7 +40,7 @@ public final class BlockingTcpServerFactory extends AbstractTcpConnectionFactory
                     options().backlog());
             context.tracker().execute(() -> acceptLoop(server, context), () -> {
             });
-            return server;
+            return new Transport(server, SendWatchdog.start(context));
         } catch (IOException | RuntimeException e) {
             SocketConfigurer.closeQuietly(server);
             throw e;
@@ -49,7 +49,7 @@ public final class BlockingTcpServerFactory extends AbstractTcpConnectionFactory
 
     @Override
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) ((ServerSocket) requireRunning().transport()).getLocalSocketAddress();
+        return (InetSocketAddress) ((Transport) requireRunning().transport()).server().getLocalSocketAddress();
     }
 
     private void acceptLoop(ServerSocket server, ConnectionContext context) {
@@ -93,5 +93,17 @@ public final class BlockingTcpServerFactory extends AbstractTcpConnectionFactory
     public String toString() {
         return "BlockingTcpServerFactory[" + options().localAddress().map(a -> a.getHostAddress() + ":").orElse("")
                 + options().port() + "]";
+    }
+
+    /** Stopping closes the listening socket and ends the send timeout's watch. */
+    private record Transport(ServerSocket server, Closeable watchdog) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            try {
+                server.close();
+            } finally {
+                watchdog.close();
+            }
+        }
     }
 }

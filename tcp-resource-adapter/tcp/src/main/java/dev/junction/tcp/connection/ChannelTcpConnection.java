@@ -3,7 +3,6 @@ package dev.junction.tcp.connection;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
@@ -17,28 +16,43 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A connection over a non-blocking {@link SocketChannel} watched by a {@link SelectorLoop}.
  *
- * <p>Order: when the selector finds the channel readable it stops watching it for reads and gives one read task to
- * the executor; that task reads what has arrived, delivers the payloads, and only then asks the selector to watch
- * again. So at most one task reads a connection at any time and payloads are delivered in the order they arrived,
- * however many threads the executor has. The {@code readScheduled} flag passes the decoder and buffer safely from
- * one task to the next.
+ * <p>Order: reading is owned by one party at a time, the {@code readOwned} flag passing the decoder and buffer
+ * safely from one to the next. When the selector finds the channel readable and takes ownership, it makes one
+ * non-blocking read itself (it never decodes, delivers or publishes) and gives a task to the executor; that task
+ * delivers what was read, reads on while bytes are there, and only then gives ownership back. So payloads are
+ * delivered one at a time and in the order they arrived, however many threads the executor has.
+ *
+ * <p>Wake-ups: the channel stays registered for reads while a task delivers, so when the task ends nothing has to
+ * wake the selector to watch it again; in a request and reply exchange (the peer sends nothing until it has the
+ * reply) that is the usual case. Only when the selector sees bytes arrive while a task still owns reading does it
+ * stop watching the channel (else it would find it readable again and again), and the task then watches it again
+ * and wakes the selector when it ends.
  *
  * <p>Writes are made by the sender's thread; when the socket buffer is full it waits for the selector to find the
- * channel writable (up to the socket timeout, when one is set).
+ * channel writable (up to the send timeout, when one is set).
  */
 final class ChannelTcpConnection extends AbstractTcpConnection implements SelectorLoop.Handler {
 
     /** Reads one task makes before it lets the executor run other connections' tasks. */
     private static final int READS_PER_TASK = 4;
 
+    /** What the selector's read found, for the task to act on: a count of bytes, or one of these. */
+    private static final int END_OF_STREAM = -1;
+    private static final int READ_FAILED = -2;
+
     private final SocketChannel channel;
     private final SelectionKey key;
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
-    // True while a task owns reading; starts true so nothing is read before startReading().
-    private final AtomicBoolean readScheduled = new AtomicBoolean(true);
+    // True while the selector or a task owns reading; starts true so nothing is read before startReading().
+    private final AtomicBoolean readOwned = new AtomicBoolean(true);
+    // True while the selector does not watch the channel for reads because bytes came while a task owned reading.
+    private final AtomicBoolean readPaused = new AtomicBoolean();
+    private final Runnable deliverRead = this::deliverRead;
     private final ReentrantLock writability = new ReentrantLock();
     private final Condition becameWritable = writability.newCondition();
     private boolean writable; // guarded by writability
+    private int firstRead; // what the selector's read found; passed to the task with ownership
+    private IOException firstReadFailure; // likewise
     private volatile long lastReadNanos = System.nanoTime();
 
     /** @param key the channel's registration, with no interest yet; this connection becomes its attachment */
@@ -51,7 +65,8 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
 
     @Override
     void startReading() {
-        resumeReading();
+        readOwned.set(false);
+        watchReads(true);
     }
 
     @Override
@@ -67,23 +82,48 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
             }
         }
         if (readyKey.isReadable()) {
-            schedule(this::readAvailable);
+            readySelected();
         }
+    }
+
+    /** On the selector's thread: the channel has bytes (or its end) to read. */
+    private void readySelected() {
+        if (!readOwned.compareAndSet(false, true)) {
+            // A task is delivering: stop watching until it ends, or the selector would find these bytes again and
+            // again. Then look once more, in case the task gave ownership back meanwhile and did not see the pause.
+            readPaused.set(true);
+            key.interestOpsAnd(~SelectionKey.OP_READ);
+            if (!readOwned.compareAndSet(false, true)) {
+                return;
+            }
+            readPaused.set(false);
+            key.interestOpsOr(SelectionKey.OP_READ); // the selector's own thread: no wake-up needed
+        }
+        try {
+            buffer.clear();
+            int count = channel.read(buffer);
+            if (count == 0) {
+                readOwned.set(false); // nothing after all
+                return;
+            }
+            firstRead = count < 0 ? END_OF_STREAM : count;
+        } catch (IOException e) {
+            firstRead = READ_FAILED;
+            firstReadFailure = e;
+        }
+        schedule(deliverRead);
     }
 
     @Override
     public void checkIdle(long nowNanos, long timeoutNanos) {
-        if (nowNanos - lastReadNanos > timeoutNanos && !readScheduled.get()) {
+        if (nowNanos - lastReadNanos > timeoutNanos && readOwned.compareAndSet(false, true)) {
             // Through a task, like a read: the Closed event's listeners must not run on the selector's thread.
             schedule(this::idle);
         }
     }
 
+    /** Gives a task that owns reading to the executor. */
     private void schedule(Runnable work) {
-        if (!readScheduled.compareAndSet(false, true)) {
-            return;
-        }
-        key.interestOpsAnd(~SelectionKey.OP_READ);
         try {
             context().tracker().execute(work, () -> {
             });
@@ -92,13 +132,18 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
         }
     }
 
-    private void readAvailable() {
-        boolean resume = false;
+    /** The task that delivers what the selector read, then reads on while bytes are there. */
+    private void deliverRead() {
+        boolean keepReading = false;
         try {
-            for (int reads = 0; reads < READS_PER_TASK && isOpen(); reads++) {
-                buffer.clear();
-                int count = channel.read(buffer);
-                if (count < 0) {
+            int count = firstRead;
+            if (count == READ_FAILED) {
+                IOException failure = firstReadFailure;
+                firstReadFailure = null;
+                throw failure;
+            }
+            for (int reads = 0; ; reads++) {
+                if (count == END_OF_STREAM) {
                     endOfStream();
                     return;
                 }
@@ -109,24 +154,41 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
                 if (!received(buffer.flip())) {
                     return;
                 }
+                if (reads + 1 == READS_PER_TASK || !isOpen()) {
+                    break; // let other connections' tasks run; the selector sees what is left
+                }
+                buffer.clear();
+                count = channel.read(buffer);
+                if (count < 0) {
+                    count = END_OF_STREAM;
+                }
             }
-            resume = true;
+            keepReading = true;
         } catch (IOException e) {
             failed(e);
         } finally {
-            if (resume) {
-                resumeReading();
+            if (keepReading && isOpen()) {
+                releaseReading();
             } else {
                 close();
             }
         }
     }
 
-    private void resumeReading() {
-        readScheduled.set(false);
+    /** Gives reading back to the selector, watching the channel again if the selector had to stop. */
+    private void releaseReading() {
+        readOwned.set(false);
+        if (readPaused.compareAndSet(true, false)) {
+            watchReads(true);
+        }
+    }
+
+    private void watchReads(boolean wake) {
         try {
             key.interestOpsOr(SelectionKey.OP_READ);
-            key.selector().wakeup();
+            if (wake) {
+                key.selector().wakeup();
+            }
         } catch (CancelledKeyException e) {
             // Closed meanwhile.
         }
@@ -142,7 +204,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
     }
 
     private void awaitWritable() throws IOException {
-        long timeoutNanos = context().options().soTimeout().toNanos();
+        long timeoutNanos = context().options().sendTimeout().toNanos();
         long deadline = System.nanoTime() + timeoutNanos;
         writability.lock();
         try {
@@ -156,7 +218,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
             while (!writable && isOpen()) {
                 long left = timeoutNanos == 0 ? 0 : deadline - System.nanoTime();
                 if (timeoutNanos > 0 && left <= 0) {
-                    throw new SocketTimeoutException("The peer read nothing for " + context().options().soTimeout());
+                    throw sendTimeoutException(context().options().sendTimeout());
                 }
                 try {
                     if (timeoutNanos == 0) {

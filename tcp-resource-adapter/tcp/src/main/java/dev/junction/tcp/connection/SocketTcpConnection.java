@@ -14,6 +14,8 @@ final class SocketTcpConnection extends AbstractTcpConnection {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private volatile long writeStartedNanos; // 0 while no write is in progress
+    private volatile boolean sendTimedOut;
 
     SocketTcpConnection(Socket socket, ConnectionContext context) throws IOException {
         super((InetSocketAddress) socket.getRemoteSocketAddress(), (InetSocketAddress) socket.getLocalSocketAddress(),
@@ -47,7 +49,8 @@ final class SocketTcpConnection extends AbstractTcpConnection {
         } catch (SocketTimeoutException e) {
             idle();
         } catch (IOException e) {
-            failed(e);
+            // the send timeout closed the socket under this read too: tell that, not "socket closed"
+            failed(sendTimedOut ? sendTimeout(e) : e);
         } finally {
             // Also on an Error from a listener: a connection nobody reads must not stay open.
             close();
@@ -56,14 +59,39 @@ final class SocketTcpConnection extends AbstractTcpConnection {
 
     @Override
     void write(ByteBuffer frame) throws IOException {
-        if (frame.hasArray()) {
-            out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
-        } else {
-            byte[] bytes = new byte[frame.remaining()];
-            frame.get(bytes);
-            out.write(bytes);
+        writeStartedNanos = System.nanoTime() | 1; // never 0, which means no write
+        try {
+            if (frame.hasArray()) {
+                out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+            } else {
+                byte[] bytes = new byte[frame.remaining()];
+                frame.get(bytes);
+                out.write(bytes);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw sendTimedOut ? sendTimeout(e) : e;
+        } finally {
+            writeStartedNanos = 0;
         }
-        out.flush();
+    }
+
+    /**
+     * Called by the {@link SendWatchdog}: closes the socket when the write in progress has taken longer than the send
+     * timeout, so that it fails. The failure and the close are then reported by the threads that were using it.
+     */
+    void checkSendTimeout(long nowNanos, long timeoutNanos) {
+        long started = writeStartedNanos;
+        if (started != 0 && nowNanos - started > timeoutNanos) {
+            sendTimedOut = true;
+            SocketConfigurer.closeQuietly(socket);
+        }
+    }
+
+    private SocketTimeoutException sendTimeout(IOException closedByIt) {
+        SocketTimeoutException timeout = sendTimeoutException(context().options().sendTimeout());
+        timeout.initCause(closedByIt);
+        return timeout;
     }
 
     @Override

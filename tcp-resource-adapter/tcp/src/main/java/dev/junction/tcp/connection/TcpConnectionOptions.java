@@ -24,6 +24,11 @@ public final class TcpConnectionOptions {
     public static final int DEFAULT_BACKLOG = 50;
     /** Default {@link #soTimeout()}: zero, a connection may stay idle for ever. */
     public static final Duration DEFAULT_SO_TIMEOUT = Duration.ZERO;
+    /**
+     * Default {@link #sendTimeout()}: 10 seconds, so that a peer that stops reading cannot hold a writing thread
+     * (often the connection's reader, writing a reply) for ever.
+     */
+    public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
     /** Default {@link #keepAlive()}: off, as the operating system has it. */
     public static final boolean DEFAULT_KEEP_ALIVE = false;
     /** Default {@link #tcpNoDelay()}: off; each frame is written in one call, so Nagle's delay rarely applies. */
@@ -43,6 +48,7 @@ public final class TcpConnectionOptions {
     private final InetAddress localAddress;
     private final int backlog;
     private final Duration soTimeout;
+    private final Duration sendTimeout;
     private final boolean keepAlive;
     private final boolean tcpNoDelay;
     private final Duration connectTimeout;
@@ -58,6 +64,7 @@ public final class TcpConnectionOptions {
         this.localAddress = builder.localAddress;
         this.backlog = builder.backlog;
         this.soTimeout = builder.soTimeout;
+        this.sendTimeout = builder.sendTimeout;
         this.keepAlive = builder.keepAlive;
         this.tcpNoDelay = builder.tcpNoDelay;
         this.connectTimeout = builder.connectTimeout;
@@ -84,6 +91,7 @@ public final class TcpConnectionOptions {
         builder.localAddress = localAddress;
         builder.backlog = backlog;
         builder.soTimeout = soTimeout;
+        builder.sendTimeout = sendTimeout;
         builder.keepAlive = keepAlive;
         builder.tcpNoDelay = tcpNoDelay;
         builder.connectTimeout = connectTimeout;
@@ -113,6 +121,16 @@ public final class TcpConnectionOptions {
     /** @return how long a connection may receive nothing before it is closed; zero for no limit */
     public Duration soTimeout() {
         return soTimeout;
+    }
+
+    /**
+     * @return how long writing one frame may take (the peer reads nothing, so the socket's buffers stay full)
+     *         before the write fails with a {@link dev.junction.api.error.MessageTimeoutException} and the
+     *         connection is closed; zero for no limit. Blocking factories check it with a task of their own on the
+     *         executor, every quarter of it (at most every second), so a stuck write ends within that much of it
+     */
+    public Duration sendTimeout() {
+        return sendTimeout;
     }
 
     /** @return whether TCP keep-alive probes are sent on idle connections */
@@ -166,7 +184,7 @@ public final class TcpConnectionOptions {
     @Override
     public String toString() {
         return "TcpConnectionOptions[port=" + port + ", localAddress=" + localAddress + ", backlog=" + backlog
-                + ", soTimeout=" + soTimeout + ", keepAlive=" + keepAlive + ", tcpNoDelay=" + tcpNoDelay
+                + ", soTimeout=" + soTimeout + ", sendTimeout=" + sendTimeout + ", keepAlive=" + keepAlive + ", tcpNoDelay=" + tcpNoDelay
                 + ", connectTimeout=" + connectTimeout + ", singleUse=" + singleUse + ", sendBufferSize="
                 + sendBufferSize + ", receiveBufferSize=" + receiveBufferSize + ", lookupHost=" + lookupHost
                 + ", maxMessageSize=" + maxMessageSize + ", codec=" + codec + "]";
@@ -178,6 +196,7 @@ public final class TcpConnectionOptions {
         private InetAddress localAddress;
         private int backlog = DEFAULT_BACKLOG;
         private Duration soTimeout = DEFAULT_SO_TIMEOUT;
+        private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
         private boolean keepAlive = DEFAULT_KEEP_ALIVE;
         private boolean tcpNoDelay = DEFAULT_TCP_NO_DELAY;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -213,6 +232,12 @@ public final class TcpConnectionOptions {
         /** @see TcpConnectionOptions#soTimeout() */
         public Builder soTimeout(Duration soTimeout) {
             this.soTimeout = soTimeout;
+            return this;
+        }
+
+        /** @see TcpConnectionOptions#sendTimeout() */
+        public Builder sendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
             return this;
         }
 
@@ -280,6 +305,7 @@ public final class TcpConnectionOptions {
                 problems.add("backlog must be at least 1, was " + backlog);
             }
             checkTimeout(problems, "soTimeout", soTimeout, true);
+            checkTimeout(problems, "sendTimeout", sendTimeout, true);
             checkTimeout(problems, "connectTimeout", connectTimeout, false);
             if (sendBufferSize < 0) {
                 problems.add("sendBufferSize must not be negative (0 for the system's size), was " + sendBufferSize);

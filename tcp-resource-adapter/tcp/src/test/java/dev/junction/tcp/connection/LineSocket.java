@@ -52,6 +52,17 @@ final class LineSocket implements AutoCloseable {
         return in.read() < 0;
     }
 
+    /** Ends this side's output (a half-close: the server sees the end of the stream) and keeps reading. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** Closes abruptly: a reset, as a crashed peer's system sends, instead of an orderly end of stream. */
+    void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

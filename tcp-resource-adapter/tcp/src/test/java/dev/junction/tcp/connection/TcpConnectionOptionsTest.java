@@ -20,6 +20,8 @@ class TcpConnectionOptionsTest {
         assertThat(options.localAddress()).isEmpty();
         assertThat(options.backlog()).isEqualTo(TcpConnectionOptions.DEFAULT_BACKLOG);
         assertThat(options.soTimeout()).isEqualTo(TcpConnectionOptions.DEFAULT_SO_TIMEOUT).isZero();
+        assertThat(options.sendTimeout()).isEqualTo(TcpConnectionOptions.DEFAULT_SEND_TIMEOUT)
+                .isEqualTo(Duration.ofSeconds(10));
         assertThat(options.keepAlive()).isEqualTo(TcpConnectionOptions.DEFAULT_KEEP_ALIVE);
         assertThat(options.tcpNoDelay()).isEqualTo(TcpConnectionOptions.DEFAULT_TCP_NO_DELAY);
         assertThat(options.connectTimeout()).isEqualTo(TcpConnectionOptions.DEFAULT_CONNECT_TIMEOUT);
@@ -34,12 +36,13 @@ class TcpConnectionOptionsTest {
     @Test
     void everyInvalidValueIsNamedInOneException() {
         TcpConnectionOptions.Builder builder = TcpConnectionOptions.builder(codec).port(70_000).backlog(0)
-                .soTimeout(Duration.ofMillis(-1)).connectTimeout(Duration.ZERO).sendBufferSize(-1)
-                .receiveBufferSize(-2).maxMessageSize(0);
+                .soTimeout(Duration.ofMillis(-1)).sendTimeout(Duration.ofNanos(5)).connectTimeout(Duration.ZERO)
+                .sendBufferSize(-1).receiveBufferSize(-2).maxMessageSize(0);
 
         assertThatIllegalArgumentException().isThrownBy(builder::build)
                 .withMessageContainingAll("port must be between 0 and 65535, was 70000",
-                        "backlog must be at least 1, was 0", "soTimeout must be", "connectTimeout must be",
+                        "backlog must be at least 1, was 0", "soTimeout must be", "sendTimeout must be zero (no limit)",
+                        "connectTimeout must be",
                         "sendBufferSize must not be negative", "receiveBufferSize must not be negative",
                         "maxMessageSize must be at least 1, was 0");
     }
@@ -60,8 +63,8 @@ class TcpConnectionOptionsTest {
     @Test
     void toBuilderKeepsEveryValue() {
         TcpConnectionOptions options = TcpConnectionOptions.builder(codec).port(4242).backlog(7)
-                .soTimeout(Duration.ofSeconds(3)).keepAlive(true).tcpNoDelay(true)
-                .connectTimeout(Duration.ofMillis(250)).singleUse(true).sendBufferSize(1024)
+                .soTimeout(Duration.ofSeconds(3)).sendTimeout(Duration.ofMillis(1500)).keepAlive(true)
+                .tcpNoDelay(true).connectTimeout(Duration.ofMillis(250)).singleUse(true).sendBufferSize(1024)
                 .receiveBufferSize(2048).lookupHost(true).maxMessageSize(99).build();
 
         assertThat(options.toBuilder().build()).hasToString(options.toString());
