@@ -51,6 +51,9 @@ import java.util.Map;
  * declared, built-in or unused channel, two for one channel, or one that cannot be created</td></tr>
  * <tr><td>{@value #CHANNEL_TYPE_MISMATCH}</td><td>a {@code @Channel} injection point whose type its channel does not
  * have (reported with the others, instead of the container's own "unsatisfied dependency")</td></tr>
+ * <tr><td>{@value #FAILED_DECLARATION}</td><td>a {@code Declaration} bean that throws, or cannot be created</td></tr>
+ * <tr><td>{@value #INVALID_FLOW}</td><td>a flow a {@code Declaration} bean declared that cannot be built (its own
+ * code says why)</td></tr>
  * </table>
  *
  * <p>Not thread-safe: used by the one thread validating the deployment.
@@ -84,6 +87,8 @@ final class DeploymentValidator {
     public static final String INVALID_LOAD_BALANCER = "JNC-0523";
     /** A {@code @Channel} injection point asking for a type its channel's bean does not have. */
     public static final String CHANNEL_TYPE_MISMATCH = "JNC-0524";
+    public static final String FAILED_DECLARATION = "JNC-0525";
+    public static final String INVALID_FLOW = "JNC-0526";
 
     private static final System.Logger LOG = System.getLogger(DeploymentValidator.class.getName());
 

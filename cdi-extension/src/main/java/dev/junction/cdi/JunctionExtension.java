@@ -193,7 +193,8 @@ public class JunctionExtension implements Extension {
                 .expressionParser(expressionParser(beanManager))
                 .conversions(new ConverterBeans(beanManager, references, validator).registry())
                 .asyncExecutor(executors.asyncGateway())
-                .executorLookup(name -> RuntimeExecutors.named(name, beanManager, references, requestContexts));
+                .executorLookup(name -> RuntimeExecutors.named(name, beanManager, references, requestContexts))
+                .eventSink(beanManager.getEvent()::fire);
         executors.scheduler().ifPresent(builder::scheduler);
         JunctionRuntime built = builder.build();
         built.onClose(references::release);
@@ -202,6 +203,7 @@ public class JunctionExtension implements Extension {
         runtime = built;
         new EndpointWiring(built, beanManager, validator, transactions).wire(channels, List.copyOf(gateways.values()),
                 List.copyOf(endpoints));
+        DeclarationBeans.declare(built, beanManager, validator);
         if (!validator.isClean()) {
             built.close();
             throw validator.failure();

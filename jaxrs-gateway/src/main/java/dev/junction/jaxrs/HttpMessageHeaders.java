@@ -10,7 +10,8 @@ import java.util.Locale;
  * <p>Request messages carry {@link #METHOD}, {@link #REQUEST_URI}, {@link #REQUEST_PATH}, the path parameters
  * ({@link #pathParam(String)}), the query parameters ({@link #queryParam(String)}) and the request headers the
  * gateway's {@link HttpHeaderMapper} lets through ({@link #requestHeader(String)}). A reply may name the response's
- * status ({@link #STATUS_CODE}) and headers ({@link #responseHeader(String)}).
+ * status ({@link #STATUS_CODE}) and headers ({@link #responseHeader(String)}). The replies of outbound gateways carry
+ * the remote server's status ({@link #REMOTE_STATUS_CODE}) and headers ({@link #remoteHeader(String)}).
  */
 public final class HttpMessageHeaders {
 
@@ -39,6 +40,15 @@ public final class HttpMessageHeaders {
      */
     public static final String RESPONSE_HEADER_PREFIX = PREFIX + "responseHeader_";
 
+    /** On an outbound gateway's reply: the remote server's response status, an {@code Integer}. */
+    public static final String REMOTE_STATUS_CODE = PREFIX + "remoteStatusCode";
+    /**
+     * On an outbound gateway's reply: the prefix of the remote server's response headers that the gateway maps,
+     * followed by the lower-case header name. Apart from {@link #RESPONSE_HEADER_PREFIX}, so that a remote server's
+     * headers never become an inbound gateway's response headers unless a flow copies them on purpose.
+     */
+    public static final String REMOTE_HEADER_PREFIX = PREFIX + "remoteHeader_";
+
     private HttpMessageHeaders() {
     }
 
@@ -61,5 +71,10 @@ public final class HttpMessageHeaders {
     /** @return the reply header that sets a response header, e.g. {@code http_responseHeader_Location} */
     public static String responseHeader(String name) {
         return RESPONSE_HEADER_PREFIX + name;
+    }
+
+    /** @return the reply header of a remote server's response header, e.g. {@code http_remoteHeader_location} */
+    public static String remoteHeader(String name) {
+        return REMOTE_HEADER_PREFIX + name.toLowerCase(Locale.ROOT);
     }
 }

@@ -150,7 +150,17 @@ public interface Junction extends AutoCloseable {
         /** The threads of Junction's own scheduler; {@link #DEFAULT_SCHEDULER_THREADS} by default. */
         Builder schedulerThreads(int threads);
 
-        /** @return a runtime with these settings, not started */
+        /**
+         * Declarations {@link #build()} calls on the new runtime, in this order, after every setting is applied and
+         * before it returns the runtime.
+         */
+        Builder declare(Declaration... declarations);
+
+        /**
+         * @return a runtime with these settings and declarations, not started
+         * @throws dev.junction.api.error.ConfigurationException listing every problem of the settings, or the one a
+         *         declaration threw (the runtime is closed then)
+         */
         Junction build();
     }
 }

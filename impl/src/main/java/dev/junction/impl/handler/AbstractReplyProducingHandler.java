@@ -158,7 +158,7 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         }
 
         /** How long sending a reply may block on a full channel (default: as long as it takes). */
-        ReplyProducerSettings sendTimeout(Duration sendTimeout) {
+        public ReplyProducerSettings sendTimeout(Duration sendTimeout) {
             this.sendTimeout = sendTimeout;
             return this;
         }

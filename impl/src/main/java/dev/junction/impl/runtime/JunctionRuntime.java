@@ -7,6 +7,7 @@ import dev.junction.api.error.ConfigurationException;
 import dev.junction.api.poller.PollAdvice;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.runtime.Declaration;
 import dev.junction.api.runtime.Endpoint;
 import dev.junction.api.runtime.Flow;
 import dev.junction.api.runtime.Junction;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -62,6 +64,9 @@ public final class JunctionRuntime implements Junction {
     private final Map<Class<?>, Object> gateways = new ConcurrentHashMap<>();
     private final List<FlowBuilder> flows = new CopyOnWriteArrayList<>();
     private final List<Runnable> releases = new CopyOnWriteArrayList<>();
+    private final Consumer<Object> eventSink;
+    private int flowsBuilt; // guarded by this: flows[0, flowsBuilt) are built
+    private final Set<String> builtFlowIds = new HashSet<>(); // guarded by this
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -80,6 +85,7 @@ public final class JunctionRuntime implements Junction {
         }
         this.executorLookup = settings.executorLookup;
         this.drainTimeout = settings.drainTimeout;
+        this.eventSink = settings.eventSink;
         settings.interceptors.forEach(globalInterceptors::register);
         if (settings.defaultPoller != null) {
             endpoints.setDefaultPoller(settings.defaultPoller);
@@ -165,14 +171,49 @@ public final class JunctionRuntime implements Junction {
             }
             return;
         }
-        List<String> problems = new ArrayList<>();
-        Set<String> claimedIds = new HashSet<>();
-        flows.forEach(flow -> flow.build(problems, claimedIds));
-        if (!problems.isEmpty()) {
+        try {
+            buildFlows();
+        } catch (ConfigurationException invalid) {
             stopped.set(true); // what was built stays stopped: a runtime that failed to start can only be closed
-            throw new ConfigurationException(problems);
+            throw invalid;
         }
         endpoints.startAll();
+    }
+
+    /**
+     * Builds the flows declared since the last build, reporting every problem together, without starting anything;
+     * {@link #start()} builds what is left. An integration calls it to fail a deployment before the application
+     * starts.
+     *
+     * @throws ConfigurationException listing every problem of those flows
+     */
+    public synchronized void buildFlows() {
+        List<String> problems = new ArrayList<>();
+        Set<String> claimedIds = new HashSet<>(builtFlowIds);
+        List<FlowBuilder> pending = flows.subList(flowsBuilt, flows.size());
+        pending.forEach(flow -> flow.build(problems, claimedIds));
+        flowsBuilt = flows.size();
+        builtFlowIds.addAll(claimedIds);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+    }
+
+    /**
+     * Hands an event of a module built on this runtime (a TCP connection opened, for instance) to the runtime's
+     * event sink: under CDI, a CDI event that application observers receive; nothing by default. A sink that throws
+     * is logged; the caller goes on.
+     */
+    public void publishEvent(Object event) {
+        Objects.requireNonNull(event, "event");
+        if (eventSink == null) {
+            return;
+        }
+        try {
+            eventSink.accept(event);
+        } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.WARNING, "An observer of " + event + " failed; the publisher goes on", failed);
+        }
     }
 
     @Override
@@ -271,6 +312,8 @@ public final class JunctionRuntime implements Junction {
         private Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions = none -> Optional.empty();
         private final List<GlobalInterceptorRegistration> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
+        private Consumer<Object> eventSink;
+        private final List<Declaration> declarations = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -372,15 +415,33 @@ public final class JunctionRuntime implements Junction {
             return this;
         }
 
-        /**
-         * @throws ConfigurationException listing every problem of the settings
-         */
+        /** Where {@link JunctionRuntime#publishEvent(Object)} hands events: a container's event bus. */
+        public Builder eventSink(Consumer<Object> sink) {
+            this.eventSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        @Override
+        public Builder declare(Declaration... declarations) {
+            for (Declaration declaration : declarations) {
+                this.declarations.add(Objects.requireNonNull(declaration, "declaration"));
+            }
+            return this;
+        }
+
         @Override
         public JunctionRuntime build() {
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new JunctionRuntime(this);
+            JunctionRuntime runtime = new JunctionRuntime(this);
+            try {
+                declarations.forEach(declaration -> declaration.declare(runtime));
+            } catch (RuntimeException failed) {
+                runtime.close();
+                throw failed;
+            }
+            return runtime;
         }
     }
 }

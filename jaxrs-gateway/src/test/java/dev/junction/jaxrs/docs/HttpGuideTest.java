@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.junction.api.error.ConfigurationException;
+import dev.junction.api.channel.MessageChannels;
+import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.runtime.Junction;
 import dev.junction.jaxrs.DefaultHttpHeaderMapper;
 import dev.junction.jaxrs.HttpInboundGateways;
 import dev.junction.jaxrs.HttpMessageHeaders;
 import dev.junction.jaxrs.JunctionHttpApplication;
+import dev.junction.jaxrs.client.HttpOutbound;
+import dev.junction.jaxrs.client.HttpOutboundGateway;
+import dev.junction.jaxrs.client.HttpStatusException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,6 +138,59 @@ class HttpGuideTest {
                             + " it or declare a flow from it first (a channel a gateway names must be registered"
                             + " with the runtime)");
             // end::errors[]
+        }
+    }
+
+    public record Price(String drink, int cents) {
+    }
+
+    @Test
+    void outboundGatewayCallsAServer() throws Exception {
+        try (Junction server = Junction.create(); Junction junction = Junction.create()) {
+            server.flow("prices").handle("'{\"drink\":\"' += headers['http_pathParam_drink'] += '\",\"cents\":250}'");
+            HttpInboundGateways inbound = HttpInboundGateways.create(server);
+            inbound.inboundGateway("price").path("/prices/{drink}").methods("GET").produces("application/json")
+                    .requestChannel("prices").build();
+            server.start();
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/api/"),
+                    ResourceConfig.forApplication(new JunctionHttpApplication(inbound)), true);
+            int port = http.getListeners().iterator().next().getPort();
+            try {
+                // tag::outbound[]
+                HttpOutboundGateway prices = HttpOutbound.gateway(junction,
+                                "http://127.0.0.1:" + port + "/api/prices/{drink}?size={size}")
+                        .uriVariable("drink", "payload")                 // each value percent-encoded
+                        .uriVariable("size", "headers['size']")
+                        .httpMethod("GET")
+                        .expectedResponseType(Price.class)               // read through JSON-B
+                        .header("X-Request-Id", "headers['id']")
+                        .connectTimeout(Duration.ofSeconds(2))           // then ConnectTimeoutException
+                        .readTimeout(Duration.ofSeconds(5))              // then ReadTimeoutException
+                        .maxConnections(50)
+                        .build();
+                junction.flow("priceRequests").handle(prices);
+                // end::outbound[]
+                junction.start();
+                PollableChannel replies = MessageChannels.queue(1);
+                junction.channel("priceRequests").send(MessageBuilder.withPayload("flat white")
+                        .setHeader("size", "large").setReplyChannel(replies).build());
+                Message<?> reply = replies.receive(Duration.ZERO);
+
+                assertThat(reply.getPayload()).isEqualTo(new Price("flat white", 250));
+                assertThat(reply.getHeaders().get(HttpMessageHeaders.REMOTE_STATUS_CODE)).isEqualTo(200);
+
+                // tag::status[]
+                HttpOutboundGateway unknown = HttpOutbound.gateway(junction,
+                        "http://127.0.0.1:" + port + "/api/unknown").httpMethod("GET").build();
+                HttpStatusException notFound = catchThrowableOfType(HttpStatusException.class,
+                        () -> unknown.handleMessage(MessageBuilder.withPayload("").build()));
+
+                assertThat(notFound.getStatusCode()).isEqualTo(404);
+                assertThat(notFound.getBodyAsString()).contains("\"status\":404");
+                // end::status[]
+            } finally {
+                http.shutdownNow();
+            }
         }
     }
 }
