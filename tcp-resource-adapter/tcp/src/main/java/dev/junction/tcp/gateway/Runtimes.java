@@ -2,6 +2,7 @@ package dev.junction.tcp.gateway;
 
 import dev.junction.api.runtime.Junction;
 import dev.junction.impl.runtime.JunctionRuntime;
+import dev.junction.tcp.connection.TcpConnectionFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,5 +35,14 @@ final class Runtimes {
             problems.add(TcpRule.INVALID_TIMEOUT.problem(owner + ": " + name + " must be zero or more, was "
                     + timeout));
         }
+    }
+
+    /**
+     * Passes every event of the factory to the runtime, which hands it to its event sink: under CDI, a CDI event
+     * ({@code @Observes TcpConnectionEvent}). Added after the endpoint's own listeners, so an observer sees the
+     * endpoint already up to date with the event.
+     */
+    static void publishEvents(JunctionRuntime runtime, TcpConnectionFactory factory) {
+        factory.addEventListener(runtime::publishEvent);
     }
 }

@@ -159,6 +159,8 @@ public abstract class TcpInboundSpec<S extends TcpInboundSpec<S, E>, E extends T
             throw new ConfigurationException(List.of(duplicateId.getMessage()));
         }
         registered = true;
+        Runtimes.publishEvents(runtime, made);
+        endpoint.addEventListener(runtime::publishEvent);
         runtime.onClose(made::stop);
         if (runtime.isRunning() && autoStartup) {
             endpoint.start();

@@ -87,6 +87,7 @@ public final class TcpOutboundAdapterSpec {
         relay.deliverTo((connection, payload) -> LOG.log(Level.WARNING, "{0} dropped {1} bytes the server sent on"
                 + " connection {2}: it only sends; an inbound adapter on its factory would receive them", owner,
                 payload.length, connection.id()));
+        Runtimes.publishEvents(runtime, made);
         runtime.onClose(made::stop);
         made.start();
         return new TcpOutboundChannelAdapter(owner, mapper, made, null);

@@ -167,6 +167,7 @@ public final class TcpOutboundGatewaySpec {
                 unsolicited, runtime.scheduler(), runtime.channels().errorHandler());
         TcpOutboundGateway gateway = new TcpOutboundGateway(replies, settings, made, relay);
         built = true;
+        Runtimes.publishEvents(runtime, made);
         runtime.onClose(made::stop);
         made.start();
         return gateway;
