@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Builds the handler of a consuming endpoint, or the message source of an inbound adapter, from its
  * {@link EndpointDescriptor} with the runtime's {@link Handlers}: the method is invoked on a target supplied by the
- * caller (the bean's contextual reference), selected exactly by the descriptor's {@code Method}. Channels the
+ * caller (the bean's contextual reference, or its contextual instance where that keeps the bean's semantics, see
+ * {@link EndpointTarget}), selected exactly by the descriptor's {@code Method}. Channels the
  * handler sends to by name are resolved through the runtime's registry.
  */
 final class EndpointHandlers {
@@ -33,7 +34,7 @@ final class EndpointHandlers {
      * @param target   supplies the object the method is invoked on; not asked for bridges
      * @throws RuntimeException (an {@code InvalidHandlerMethodException}, typically) when the method does not fit
      */
-    MessageHandler handler(EndpointDescriptor endpoint, Supplier<Object> target) {
+    MessageHandler handler(EndpointDescriptor endpoint, Supplier<EndpointTarget> target) {
         EndpointKind kind = endpoint.kind();
         ReplyProducerSettings settings = ReplyProducerSettings.named(endpoint.id())
                 .outputChannelName(endpoint.outputChannel())
@@ -70,13 +71,17 @@ final class EndpointHandlers {
      * @param target   the object the method is invoked on
      * @return the source its poller polls
      */
-    MessageSource<Object> source(EndpointDescriptor endpoint, Object target) {
+    MessageSource<Object> source(EndpointDescriptor endpoint, EndpointTarget target) {
         return Sources.method(invoker(endpoint, target));
     }
 
-    private HandlerMethodInvoker invoker(EndpointDescriptor endpoint, Object target) {
-        return runtime.handlers().invoker(target).targetType(endpoint.bean().getBeanClass())
-                .method(endpoint.method()).build();
+    private HandlerMethodInvoker invoker(EndpointDescriptor endpoint, EndpointTarget target) {
+        HandlerMethodInvoker.Builder invoker = runtime.handlers().invoker(target.reference())
+                .targetType(endpoint.bean().getBeanClass()).method(endpoint.method());
+        if (target.instanceOnFirstCall() != null) {
+            invoker.targetOnFirstCall(target.instanceOnFirstCall());
+        }
+        return invoker.build();
     }
 
     /** @return the named channel (registered before endpoints are wired), or {@code null} for an empty name */

@@ -288,12 +288,18 @@ final class EndpointWiring {
         return new EndpointHandlers(runtime).handler(endpoint, () -> target(endpoint));
     }
 
-    /** The bean's contextual reference: interceptors and decorators apply, normal scopes resolve per invocation. */
-    private Object target(EndpointDescriptor endpoint) {
+    /**
+     * The bean's contextual reference (interceptors and decorators apply, normal scopes resolve per invocation), and
+     * for an {@code @ApplicationScoped} bean its instance, which the endpoint calls directly when nothing wraps it.
+     */
+    private EndpointTarget target(EndpointDescriptor endpoint) {
         Bean<?> bean = endpoint.bean();
         Class<?> beanClass = bean.getBeanClass();
-        Type referenceType = bean.getTypes().contains(beanClass) ? beanClass : Object.class;
-        return reference(bean, referenceType);
+        boolean typedAsItsClass = bean.getTypes().contains(beanClass);
+        Object reference = reference(bean, typedAsItsClass ? beanClass : Object.class);
+        boolean applicationScoped = bean.getScope() == ApplicationScoped.class;
+        return new EndpointTarget(reference, applicationScoped && typedAsItsClass
+                ? references.applicationScopedInstance(bean, reference) : null);
     }
 
     private Object reference(Bean<?> bean, Type type) {
