@@ -50,6 +50,6 @@ public interface MessageGroupStore {
     /** @return how many messages the group holds (0 when none has this key) */
     int messageGroupSize(Object groupId);
 
-    /** @return the keys of all groups that hold at least one message or were completed */
+    /** @return the keys of the groups the store holds, until {@link #removeMessageGroup(Object) removed} */
     Collection<Object> groupIds();
 }
