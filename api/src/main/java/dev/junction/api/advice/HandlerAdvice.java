@@ -39,6 +39,26 @@ public interface HandlerAdvice {
      */
     Object around(Execution execution) throws Exception;
 
+    /**
+     * Called once for each endpoint given this advice, when the endpoint is built and before it handles a message:
+     * an advice keeping state per endpoint, or preparing something (parsing an expression, finding a channel), returns
+     * the advice serving that endpoint. The default serves every endpoint with this advice itself.
+     *
+     * @param target the endpoint
+     * @return the advice for it
+     * @throws IllegalStateException a coded configuration problem, reported with the endpoint's other problems
+     */
+    default HandlerAdvice forEndpoint(Target target) {
+        return this;
+    }
+
+    /** The endpoint an advice is given to. */
+    interface Target {
+
+        /** @return the endpoint's id */
+        String endpointId();
+    }
+
     /** One message's handling by an endpoint, as an advice sees it. */
     interface Execution {
 

@@ -36,7 +36,8 @@ public final class AdviceChain {
         HandlerAdvice[] bound = new HandlerAdvice[advices.size()];
         for (int i = 0; i < bound.length; i++) {
             HandlerAdvice advice = Objects.requireNonNull(advices.get(i), "advice");
-            bound[i] = advice instanceof EndpointBoundAdvice endpointBound ? endpointBound.bindTo(context) : advice;
+            bound[i] = Objects.requireNonNull(advice.forEndpoint(context), () -> advice + " served no advice for"
+                    + " endpoint '" + context.endpointId() + "'");
         }
         return new AdviceChain(context.endpointId(), bound);
     }

@@ -1,5 +1,6 @@
 package dev.junction.impl.advice;
 
+import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.impl.expression.Expression;
 import dev.junction.impl.expression.ExpressionParseException;
@@ -15,12 +16,25 @@ import java.util.Objects;
  * @param channels   resolves the channels advices name
  * @param parser     parses the expressions advices carry
  */
-public record AdviceContext(String endpointId, ChannelResolver channels, ExpressionParser parser) {
+public record AdviceContext(String endpointId, ChannelResolver channels, ExpressionParser parser)
+        implements HandlerAdvice.Target {
 
     public AdviceContext {
         Objects.requireNonNull(endpointId, "endpointId");
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(parser, "parser");
+    }
+
+    /**
+     * @return the context of the endpoint an advice of the runtime's own is bound to
+     * @throws IllegalStateException when the target is not one of the runtime's endpoints
+     */
+    static AdviceContext of(HandlerAdvice.Target target, HandlerAdvice advice) {
+        if (target instanceof AdviceContext context) {
+            return context;
+        }
+        throw new IllegalStateException(advice + " advises the endpoints of a Junction runtime; give it to an"
+                + " endpoint's advice chain, not to " + target);
     }
 
     /**

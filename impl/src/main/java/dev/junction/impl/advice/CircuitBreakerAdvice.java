@@ -11,35 +11,42 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 
 /**
  * The circuit breaker of {@link CircuitBreakerSpec}: one {@link EndpointBreaker} for each endpoint it advises, and
  * the read-only view of their states.
  */
-final class CircuitBreakerAdvice implements CircuitBreaker, EndpointBoundAdvice {
+final class CircuitBreakerAdvice implements CircuitBreaker {
 
     private final int threshold;
     private final long halfOpenAfterNanos;
     private final Clock clock;
+    private final LongSupplier nanoTime;
     private final ConcurrentMap<String, EndpointBreaker> breakers = new ConcurrentHashMap<>();
 
-    CircuitBreakerAdvice(CircuitBreakerSpec spec, Clock clock) {
+    /**
+     * @param clock    dates the failures the state view shows
+     * @param nanoTime measures the time since the last failure ({@code System::nanoTime})
+     */
+    CircuitBreakerAdvice(CircuitBreakerSpec spec, Clock clock, LongSupplier nanoTime) {
         this.threshold = spec.getThreshold();
         this.halfOpenAfterNanos = spec.getHalfOpenAfter().toNanos();
         this.clock = clock;
+        this.nanoTime = nanoTime;
     }
 
     /** The endpoint's breaker; an endpoint built again (a restarted application) keeps its breaker. */
     @Override
-    public HandlerAdvice bindTo(AdviceContext context) {
-        return breakers.computeIfAbsent(context.endpointId(),
-                endpointId -> new EndpointBreaker(endpointId, threshold, halfOpenAfterNanos, clock));
+    public HandlerAdvice forEndpoint(Target target) {
+        return breakers.computeIfAbsent(target.endpointId(),
+                endpointId -> new EndpointBreaker(endpointId, threshold, halfOpenAfterNanos, clock, nanoTime));
     }
 
     @Override
     public Object around(Execution execution) throws Exception {
         return breakers.computeIfAbsent(execution.endpointId(),
-                endpointId -> new EndpointBreaker(endpointId, threshold, halfOpenAfterNanos, clock)).around(execution);
+                endpointId -> new EndpointBreaker(endpointId, threshold, halfOpenAfterNanos, clock, nanoTime)).around(execution);
     }
 
     @Override

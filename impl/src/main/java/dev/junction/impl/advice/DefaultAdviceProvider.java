@@ -18,7 +18,7 @@ public final class DefaultAdviceProvider implements AdviceProvider {
 
     @Override
     public CircuitBreaker circuitBreaker(CircuitBreakerSpec spec) {
-        return new CircuitBreakerAdvice(spec, Clock.systemUTC());
+        return new CircuitBreakerAdvice(spec, Clock.systemUTC(), System::nanoTime);
     }
 
     @Override

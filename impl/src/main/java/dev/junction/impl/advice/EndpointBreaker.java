@@ -7,6 +7,7 @@ import dev.junction.api.advice.HandlerAdvice;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 
 /**
  * The circuit breaker of one endpoint. Closed, it counts consecutive failures; at the threshold it opens and refuses
@@ -21,13 +22,15 @@ final class EndpointBreaker implements HandlerAdvice {
     private final int threshold;
     private final long halfOpenAfterNanos;
     private final Clock clock;
+    private final LongSupplier nanoTime;
     // guarded by this
     private int failures;
     private long lastFailureNanos;
     private Instant lastFailure;
     private boolean trialInFlight;
 
-    EndpointBreaker(String endpointId, int threshold, long halfOpenAfterNanos, Clock clock) {
+    EndpointBreaker(String endpointId, int threshold, long halfOpenAfterNanos, Clock clock, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.endpointId = endpointId;
         this.threshold = threshold;
         this.halfOpenAfterNanos = halfOpenAfterNanos;
@@ -53,7 +56,7 @@ final class EndpointBreaker implements HandlerAdvice {
         if (failures < threshold) {
             return false;
         }
-        long sinceLastFailure = System.nanoTime() - lastFailureNanos;
+        long sinceLastFailure = nanoTime.getAsLong() - lastFailureNanos;
         if (sinceLastFailure < halfOpenAfterNanos || trialInFlight) {
             Instant halfOpenAt = lastFailure.plusNanos(halfOpenAfterNanos);
             throw new CircuitBreakerOpenException(execution.message(), endpointId, failures, halfOpenAt);
@@ -68,7 +71,7 @@ final class EndpointBreaker implements HandlerAdvice {
             trialInFlight = false;
         }
         failures++;
-        lastFailureNanos = System.nanoTime();
+        lastFailureNanos = nanoTime.getAsLong();
         lastFailure = clock.instant();
         if (failures == threshold || trial) {
             LOG.log(Level.WARNING, () -> "Circuit breaker of endpoint '" + endpointId + "' opens after " + failures
@@ -88,7 +91,7 @@ final class EndpointBreaker implements HandlerAdvice {
         Phase phase;
         if (failures < threshold) {
             phase = Phase.CLOSED;
-        } else if (System.nanoTime() - lastFailureNanos < halfOpenAfterNanos) {
+        } else if (nanoTime.getAsLong() - lastFailureNanos < halfOpenAfterNanos) {
             phase = Phase.OPEN;
         } else {
             phase = Phase.HALF_OPEN;

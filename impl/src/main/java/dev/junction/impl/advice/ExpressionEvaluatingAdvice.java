@@ -14,33 +14,47 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The advice of {@link ExpressionAdviceSpec}; its expressions are parsed and channels resolved per endpoint. */
-final class ExpressionEvaluatingAdvice implements EndpointBoundAdvice {
+final class ExpressionEvaluatingAdvice implements HandlerAdvice {
 
     private static final String ADVICE = "expression advice";
 
-    private final ExpressionAdviceSpec spec;
+    private final Settings spec;
 
+    /** Copies the builder's settings: changing the builder afterwards changes no advice it built. */
     ExpressionEvaluatingAdvice(ExpressionAdviceSpec spec) {
-        this.spec = spec;
+        this.spec = new Settings(spec.getOnSuccess(), spec.getSuccessChannel(), spec.getOnFailure(),
+                spec.getFailureChannel(), spec.isTrapException(), spec.isReturnFailureExpressionResult());
+    }
+
+    private record Settings(String onSuccess, String successChannel, String onFailure, String failureChannel,
+            boolean trapException, boolean returnFailureExpressionResult) {
     }
 
     @Override
-    public HandlerAdvice bindTo(AdviceContext context) {
+    public HandlerAdvice forEndpoint(Target target) {
+        AdviceContext context = AdviceContext.of(target, this);
         return new Bound(context.endpointId(),
-                spec.getOnSuccess() == null ? null : context.expression(spec.getOnSuccess(), ADVICE,
+                spec.onSuccess() == null ? null : context.expression(spec.onSuccess(), ADVICE,
                         "success expression"),
-                spec.getSuccessChannel() == null ? null : context.channel(spec.getSuccessChannel(), ADVICE,
+                spec.successChannel() == null ? null : context.channel(spec.successChannel(), ADVICE,
                         "success channel"),
-                spec.getOnFailure() == null ? null : context.expression(spec.getOnFailure(), ADVICE,
+                spec.onFailure() == null ? null : context.expression(spec.onFailure(), ADVICE,
                         "failure expression"),
-                spec.getFailureChannel() == null ? null : context.channel(spec.getFailureChannel(), ADVICE,
+                spec.failureChannel() == null ? null : context.channel(spec.failureChannel(), ADVICE,
                         "failure channel"),
-                spec.isTrapException(), spec.isReturnFailureExpressionResult());
+                spec.trapException(), spec.returnFailureExpressionResult());
+    }
+
+    /** Only the advices this one serves for each endpoint ({@link #forEndpoint}) handle messages. */
+    @Override
+    public Object around(Execution execution) {
+        throw new IllegalStateException(this + " serves each endpoint with an advice of its own: give it to an"
+                + " endpoint's advice chain, which asks it for that advice (forEndpoint)");
     }
 
     @Override
     public String toString() {
-        return "ExpressionAdvice[onSuccess=" + spec.getOnSuccess() + ", onFailure=" + spec.getOnFailure() + "]";
+        return "ExpressionAdvice[onSuccess=" + spec.onSuccess() + ", onFailure=" + spec.onFailure() + "]";
     }
 
     private record Bound(String endpointId, Expression onSuccess, MessageChannel successChannel, Expression onFailure,

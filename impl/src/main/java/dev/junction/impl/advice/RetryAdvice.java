@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
  * thrown to the caller, the attempts of a resubmitted message counted by key). Logs each attempt at DEBUG on
  * logger {@code dev.junction.impl.advice.RetryAdvice}.
  */
-final class RetryAdvice implements EndpointBoundAdvice {
+final class RetryAdvice implements HandlerAdvice {
 
     static final System.Logger LOG = System.getLogger(RetryAdvice.class.getName());
 
@@ -36,7 +36,8 @@ final class RetryAdvice implements EndpointBoundAdvice {
     }
 
     @Override
-    public HandlerAdvice bindTo(AdviceContext context) {
+    public HandlerAdvice forEndpoint(Target target) {
+        AdviceContext context = AdviceContext.of(target, this);
         Recovery recovery = recoveryChannel != null
                 ? Recovery.toChannel(context.channel(recoveryChannel, "retry advice", "recovery channel"))
                 : recoverer != null ? Recovery.with(recoverer) : Recovery.RETHROW;
@@ -45,6 +46,13 @@ final class RetryAdvice implements EndpointBoundAdvice {
         }
         return new StatefulRetry(context.endpointId(), maxAttempts, classifier, recovery,
                 context.expression(stateKey, "retry advice", "state key expression"), maxStates);
+    }
+
+    /** Only the advices this one serves for each endpoint ({@link #forEndpoint}) handle messages. */
+    @Override
+    public Object around(Execution execution) {
+        throw new IllegalStateException(this + " serves each endpoint with an advice of its own: give it to an"
+                + " endpoint's advice chain, which asks it for that advice (forEndpoint)");
     }
 
     @Override

@@ -11,13 +11,19 @@ import dev.junction.api.advice.CircuitBreakerSpec;
 import dev.junction.api.advice.CircuitBreakerState.Phase;
 import dev.junction.api.message.Message;
 import dev.junction.api.runtime.Junction;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The circuit breaker: closed, open (fails fast), half-open after a while, closed again on a success. */
+/**
+ * The circuit breaker: closed, open (fails fast), half-open after a while, closed again on a success. The time since
+ * the last failure is read from a ticker the tests move, so that a loaded machine cannot change the phases; one test
+ * runs on the real clock.
+ */
 class CircuitBreakerAdviceTest {
 
     private static final Duration HALF_OPEN_AFTER = Duration.ofMillis(300);
@@ -25,6 +31,7 @@ class CircuitBreakerAdviceTest {
     private final Junction junction = Junction.create();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean serviceDown = new AtomicBoolean(true);
+    private final AtomicLong ticker = new AtomicLong();
 
     @AfterEach
     void close() {
@@ -41,7 +48,7 @@ class CircuitBreakerAdviceTest {
 
     @Test
     void opensAfterTheThresholdFailsFastThenHalfOpensAndClosesOnASuccess() {
-        CircuitBreaker breaker = Advices.circuitBreaker().threshold(2).halfOpenAfter(HALF_OPEN_AFTER).build();
+        CircuitBreaker breaker = ticking(Advices.circuitBreaker().threshold(2).halfOpenAfter(HALF_OPEN_AFTER));
         junction.flow("input").handle((String payload) -> service(payload)).id("failer").advice(breaker);
         junction.start();
         assertThat(breaker.state("failer").orElseThrow().phase()).isEqualTo(Phase.CLOSED);
@@ -64,14 +71,17 @@ class CircuitBreakerAdviceTest {
         assertThat(calls).hasValue(2);
 
         // half-open: one trial; its failure opens the breaker again at once
-        awaitPhase(breaker, Phase.HALF_OPEN);
+        ticker.addAndGet(HALF_OPEN_AFTER.toNanos() - 1);
+        assertThat(breaker.state("failer").orElseThrow().phase()).isEqualTo(Phase.OPEN);
+        ticker.addAndGet(1);
+        assertThat(breaker.state("failer").orElseThrow().phase()).isEqualTo(Phase.HALF_OPEN);
         assertThatThrownBy(this::send).hasRootCauseMessage("foo");
         assertThat(calls).hasValue(3);
         assertThat(breaker.state("failer").orElseThrow().phase()).isEqualTo(Phase.OPEN);
         assertThatThrownBy(this::send).isInstanceOf(CircuitBreakerOpenException.class);
 
         // half-open again: a success closes it, failures count from zero
-        awaitPhase(breaker, Phase.HALF_OPEN);
+        ticker.addAndGet(HALF_OPEN_AFTER.toNanos());
         serviceDown.set(false);
         send();
         assertThat(breaker.state("failer")).hasValueSatisfying(state -> {
@@ -104,7 +114,7 @@ class CircuitBreakerAdviceTest {
     void theDefaultsAreFiveFailuresAndOneSecond() {
         assertThat(CircuitBreakerSpec.DEFAULT_THRESHOLD).isEqualTo(5);
         assertThat(CircuitBreakerSpec.DEFAULT_HALF_OPEN_AFTER).isEqualTo(Duration.ofSeconds(1));
-        CircuitBreaker breaker = Advices.circuitBreaker().build();
+        CircuitBreaker breaker = ticking(Advices.circuitBreaker());
         junction.flow("input").handle((String payload) -> service(payload)).id("failer").advice(breaker);
         junction.start();
 
@@ -116,10 +126,30 @@ class CircuitBreakerAdviceTest {
     }
 
     @Test
+    void onTheRealClockTheBreakerHalfOpensAfterTheDelay() {
+        CircuitBreaker breaker = Advices.circuitBreaker().threshold(1).halfOpenAfter(HALF_OPEN_AFTER).build();
+        junction.flow("input").handle((String payload) -> service(payload)).id("failer").advice(breaker);
+        junction.start();
+        long failedAt = System.nanoTime();
+        assertThatThrownBy(this::send).hasRootCauseMessage("foo");
+
+        awaitPhase(breaker, Phase.HALF_OPEN);
+        assertThat(System.nanoTime() - failedAt).isGreaterThanOrEqualTo(HALF_OPEN_AFTER.toNanos());
+        serviceDown.set(false);
+        send();
+        assertThat(breaker.state("failer").orElseThrow().phase()).isEqualTo(Phase.CLOSED);
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void invalidSettingsFailWhereTheyAreWritten() {
         assertThatThrownBy(() -> Advices.circuitBreaker().threshold(0)).hasMessageStartingWith("JNC-1007");
         assertThatThrownBy(() -> Advices.circuitBreaker().halfOpenAfter(Duration.ofMillis(-1)))
                 .hasMessageStartingWith("JNC-1007");
+    }
+
+    private CircuitBreaker ticking(CircuitBreakerSpec spec) {
+        return new CircuitBreakerAdvice(spec, Clock.systemUTC(), ticker::get);
     }
 
     private void send() {
