@@ -1,8 +1,11 @@
 package dev.junction.cdi;
 
+import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.source.MessageSource;
+import dev.junction.impl.advice.AdviceChain;
+import dev.junction.impl.advice.AdviceContext;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.BridgeHandler;
 import dev.junction.impl.handler.support.Handlers;
@@ -10,6 +13,7 @@ import dev.junction.impl.handler.support.RouterSettings;
 import dev.junction.impl.handler.support.Sources;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
 import dev.junction.impl.runtime.JunctionRuntime;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -32,15 +36,20 @@ final class EndpointHandlers {
     /**
      * @param endpoint a consuming endpoint (not an inbound adapter)
      * @param target   supplies the object the method is invoked on; not asked for bridges
+     * @param advices  the advice beans around the handling, outermost first (empty: none)
      * @throws RuntimeException (an {@code InvalidHandlerMethodException}, typically) when the method does not fit
      */
-    MessageHandler handler(EndpointDescriptor endpoint, Supplier<EndpointTarget> target) {
+    MessageHandler handler(EndpointDescriptor endpoint, Supplier<EndpointTarget> target,
+            List<HandlerAdvice> advices) {
         EndpointKind kind = endpoint.kind();
         ReplyProducerSettings settings = ReplyProducerSettings.named(endpoint.id())
                 .outputChannelName(endpoint.outputChannel())
                 .resolver(runtime.channels())
                 .requiresReply(endpoint.requiresReply())
-                .order(endpoint.order());
+                .order(endpoint.order())
+                .adviceChain(AdviceChain.of(advices, new AdviceContext(endpoint.id(), runtime.channels(),
+                        runtime.expressionParser())))
+                .discardWithinAdvice(endpoint.discardWithinAdvice());
         if (kind instanceof EndpointKind.Bridge) {
             return new BridgeHandler(settings);
         }
