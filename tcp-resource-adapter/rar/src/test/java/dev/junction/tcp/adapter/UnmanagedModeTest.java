@@ -23,9 +23,11 @@ class UnmanagedModeTest {
     @BeforeEach
     void startPeer() throws Exception {
         peer = new Peer();
+        // tag::unmanaged-factory[]
         factory = new TcpManagedConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(peer.port());
+        // end::unmanaged-factory[]
     }
 
     @AfterEach
@@ -36,10 +38,13 @@ class UnmanagedModeTest {
 
     @Test
     void aConnectionSendsAndReceivesAndClosesWithItsHandle() throws Exception {
+        // tag::unmanaged-use[]
         TcpClientConnectionFactory connections = (TcpClientConnectionFactory) factory.createConnectionFactory();
 
         try (TcpClientConnection connection = connections.getConnection()) {
-            assertThat(text(connection.sendAndReceive(bytes("hello")))).isEqualTo("HELLO");
+            byte[] reply = connection.sendAndReceive(bytes("hello"));
+            // end::unmanaged-use[]
+            assertThat(text(reply)).isEqualTo("HELLO");
             assertThat(text(connection.sendAndReceive(bytes("again")))).isEqualTo("AGAIN");
             assertThat(peer.openConnections()).isEqualTo(1);
         }
