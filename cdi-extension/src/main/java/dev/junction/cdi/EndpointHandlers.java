@@ -3,16 +3,24 @@ package dev.junction.cdi;
 import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.handler.MessageHandler;
+import dev.junction.api.script.Script;
 import dev.junction.api.source.MessageSource;
 import dev.junction.impl.advice.AdviceChain;
 import dev.junction.impl.advice.AdviceContext;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.BridgeHandler;
+import dev.junction.impl.handler.MessageFilter;
+import dev.junction.impl.handler.MessageProcessor;
+import dev.junction.impl.handler.MessageTransformingHandler;
+import dev.junction.impl.handler.ServiceActivatingHandler;
 import dev.junction.impl.handler.support.Handlers;
 import dev.junction.impl.handler.support.RouterSettings;
 import dev.junction.impl.handler.support.Sources;
 import dev.junction.impl.invoke.HandlerMethodInvoker;
 import dev.junction.impl.runtime.JunctionRuntime;
+import dev.junction.impl.scripting.ScriptedProcessor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -54,6 +62,9 @@ final class EndpointHandlers {
             return new BridgeHandler(settings);
         }
         Handlers handlers = runtime.handlers();
+        if (declaresScript(endpoint.method())) {
+            return scripted(endpoint, scriptOf(endpoint, target.get().reference()), settings);
+        }
         HandlerMethodInvoker invoker = invoker(endpoint, target.get());
         if (kind instanceof EndpointKind.ServiceActivator) {
             return handlers.serviceActivator(invoker, settings);
@@ -65,14 +76,63 @@ final class EndpointHandlers {
             return handlers.filter(invoker, channel(filter.discardChannel()), filter.throwOnRejection(), settings);
         }
         if (kind instanceof EndpointKind.Router router) {
-            return handlers.router(invoker, RouterSettings.named(endpoint.id())
-                    .channelMapping(router.channelMappings())
-                    .resolver(runtime.channels())
-                    .defaultOutputChannel(channel(router.defaultOutputChannel()))
-                    .resolutionRequired(router.resolutionRequired())
-                    .order(endpoint.order()));
+            return handlers.router(invoker, routerSettings(endpoint, router));
         }
         throw new IllegalArgumentException(kind.annotation() + " is not a consuming endpoint");
+    }
+
+    /**
+     * An endpoint method without parameters returning a {@link Script} declares that script as the endpoint's
+     * logic: it is called once, at deployment, and the script runs for each message.
+     */
+    static boolean declaresScript(Method method) {
+        return method.getReturnType() == Script.class && method.getParameterCount() == 0;
+    }
+
+    private static Script scriptOf(EndpointDescriptor endpoint, Object target) {
+        Object script;
+        try {
+            endpoint.method().setAccessible(true);
+            script = endpoint.method().invoke(target);
+        } catch (InvocationTargetException failed) {
+            throw new IllegalArgumentException("declaring its script failed: " + failed.getCause(), failed.getCause());
+        } catch (ReflectiveOperationException | RuntimeException inaccessible) {
+            throw new IllegalArgumentException("its script cannot be read: " + inaccessible, inaccessible);
+        }
+        if (script == null) {
+            throw new IllegalArgumentException("it returned no script; return a Script, such as"
+                    + " Script.inline(\"groovy\", \"payload\")");
+        }
+        return (Script) script;
+    }
+
+    private MessageHandler scripted(EndpointDescriptor endpoint, Script script, ReplyProducerSettings settings) {
+        MessageProcessor<Object> processor = ScriptedProcessor.create(script, runtime.expressionParser(),
+                endpoint.id());
+        EndpointKind kind = endpoint.kind();
+        if (kind instanceof EndpointKind.ServiceActivator) {
+            return new ServiceActivatingHandler(processor, settings);
+        }
+        if (kind instanceof EndpointKind.Transformer) {
+            return new MessageTransformingHandler(processor, settings);
+        }
+        if (kind instanceof EndpointKind.Filter filter) {
+            return new MessageFilter(message -> Boolean.TRUE.equals(processor.process(message)),
+                    channel(filter.discardChannel()), filter.throwOnRejection(), settings);
+        }
+        if (kind instanceof EndpointKind.Router router) {
+            return runtime.handlers().router(processor, routerSettings(endpoint, router));
+        }
+        throw new IllegalArgumentException(kind.annotation() + " cannot run a script");
+    }
+
+    private RouterSettings routerSettings(EndpointDescriptor endpoint, EndpointKind.Router router) {
+        return RouterSettings.named(endpoint.id())
+                .channelMapping(router.channelMappings())
+                .resolver(runtime.channels())
+                .defaultOutputChannel(channel(router.defaultOutputChannel()))
+                .resolutionRequired(router.resolutionRequired())
+                .order(endpoint.order());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.junction.api.runtime;
 import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.script.Script;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.function.Function;
@@ -82,6 +83,9 @@ public interface Flow {
     /** A service activator applying the function to the payload; a {@code null} result sends no reply. */
     <P> Flow handle(Function<P, ?> function);
 
+    /** A service activator whose reply is the script's value; {@code null}: no reply. */
+    Flow handle(Script script);
+
     /** A transformer: the next step gets what the service's one public method (or the named one) returns. */
     Flow transform(Object service, String methodName);
 
@@ -90,6 +94,9 @@ public interface Flow {
 
     /** A transformer: the next step gets the function's result as its payload; it must not return {@code null}. */
     <P, R> Flow transform(Function<P, R> function);
+
+    /** A transformer: the next step gets the script's value as its payload. */
+    Flow transform(Script script);
 
     /** A filter passing on the messages for which the expression is true and dropping the others. */
     Flow filter(String expression);
@@ -100,6 +107,9 @@ public interface Flow {
     /** A filter passing on the messages whose payload the predicate accepts and dropping the others. */
     <P> Flow filter(Predicate<P> predicate);
 
+    /** A filter passing on the messages for which the script returns {@code true} and dropping the others. */
+    Flow filter(Script script);
+
     /**
      * A router sending each message to the channels the expression names ({@code headers['region']}); it ends
      * the flow. A name no channel has fails that message with a {@code DestinationResolutionException}.
@@ -108,6 +118,9 @@ public interface Flow {
 
     /** A router whose expression's values are keys of the mapping, each naming a channel; it ends the flow. */
     Flow route(String expression, Map<String, String> channelsByKey);
+
+    /** A router sending each message to the channels (or channel names) the script returns; it ends the flow. */
+    Flow route(Script script);
 
     /** A router sending each message to the channel (or channel name) the function returns; it ends the flow. */
     <P> Flow route(Function<P, ?> function);

@@ -11,11 +11,12 @@ import dev.junction.api.message.Message;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.runtime.Flow;
+import dev.junction.api.script.Script;
 import dev.junction.impl.advice.AdviceChain;
 import dev.junction.impl.advice.AdviceContext;
 import dev.junction.impl.advice.AdvisedHandler;
-import dev.junction.impl.handler.AbstractReplyProducingHandler;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
+import dev.junction.impl.handler.AbstractReplyProducingHandler;
 import dev.junction.impl.handler.BridgeHandler;
 import dev.junction.impl.handler.MessageFilter;
 import dev.junction.impl.handler.MessageProcessor;
@@ -24,6 +25,7 @@ import dev.junction.impl.handler.ServiceActivatingHandler;
 import dev.junction.impl.handler.support.Handlers;
 import dev.junction.impl.handler.support.RouterSettings;
 import dev.junction.impl.interceptor.WireTap;
+import dev.junction.impl.scripting.ScriptedProcessor;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +132,36 @@ final class FlowBuilder implements Flow {
     public <P> Flow handle(Function<P, ?> function) {
         Objects.requireNonNull(function, "function");
         return step("handle", settings -> new ServiceActivatingHandler(onPayload(function, settings), settings));
+    }
+
+    @Override
+    public Flow handle(Script script) {
+        Objects.requireNonNull(script, "script");
+        return step("handle", settings -> new ServiceActivatingHandler(scripted(script, settings), settings));
+    }
+
+    @Override
+    public Flow transform(Script script) {
+        Objects.requireNonNull(script, "script");
+        return step("transform", settings -> new MessageTransformingHandler(scripted(script, settings), settings));
+    }
+
+    @Override
+    public Flow filter(Script script) {
+        Objects.requireNonNull(script, "script");
+        return step("filter", settings -> {
+            MessageProcessor<Object> test = scripted(script, settings);
+            return new MessageFilter(message -> Boolean.TRUE.equals(test.process(message)), null, false, settings);
+        });
+    }
+
+    @Override
+    public Flow route(Script script) {
+        Objects.requireNonNull(script, "script");
+        step("route", settings -> runtime.handlers().router(scripted(script, settings),
+                routerSettings(settings, Map.of())));
+        routed = true;
+        return this;
     }
 
     @Override
@@ -417,6 +449,11 @@ final class FlowBuilder implements Flow {
                         .getMessage() + "; convert the payload first (transform) or route it elsewhere", wrongType);
             }
         };
+    }
+
+    /** A script compiled now, when the flows are built, so a broken one is reported with the flow's problems. */
+    private ScriptedProcessor scripted(Script script, ReplyProducerSettings settings) {
+        return ScriptedProcessor.create(script, runtime.expressionParser(), settings.componentName());
     }
 
     /** Builds a step's handler once its endpoint id and output channel are known. */

@@ -1,0 +1,2 @@
+// which kitchen prepares a drink
+payload in menu.hotDrinks() ? 'hotDrinks' : 'coldDrinks'
