@@ -2,6 +2,7 @@ package dev.junction.benchmarks;
 
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.annotation.ServiceActivator;
+import dev.junction.benchmarks.GatewayRoundTripBenchmark.CamelRequest;
 import dev.junction.benchmarks.GatewayRoundTripBenchmark.JunctionGateway;
 import dev.junction.benchmarks.GatewayRoundTripBenchmark.SpringGateway;
 import dev.junction.cdi.JunctionExtension;
@@ -35,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #cdiInjectedApplicationScoped}: the same through an {@code @ApplicationScoped} gateway interface,
  *       whose injected reference is Weld's client proxy in front of Junction's;</li>
  *   <li>{@link #plainJava}: the plain-Java gateway and handler of {@link GatewayRoundTripBenchmark#junction};</li>
- *   <li>{@link #spring}: Spring Integration's gateway of {@link GatewayRoundTripBenchmark#spring}.</li>
+ *   <li>{@link #spring}: Spring Integration's gateway of {@link GatewayRoundTripBenchmark#spring};</li>
+ *   <li>{@link #camel}: Camel's request-reply of {@link GatewayRoundTripBenchmark#camel}.</li>
  * </ul>
  * Everything runs in the caller's thread; the score is round trips per second.
  */
@@ -120,5 +122,10 @@ public class CdiGatewayRoundTripBenchmark {
     @Benchmark
     public String spring(SpringGateway state) {
         return state.gateway.echo(GatewayRoundTripBenchmark.PAYLOAD);
+    }
+
+    @Benchmark
+    public String camel(CamelRequest state) {
+        return state.template.requestBody(state.endpoint, GatewayRoundTripBenchmark.PAYLOAD, String.class);
     }
 }

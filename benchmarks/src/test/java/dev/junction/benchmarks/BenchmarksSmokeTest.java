@@ -37,6 +37,8 @@ class BenchmarksSmokeTest {
                 .include(PollingConsumerBenchmark.class.getName())
                 .include(GatewayRoundTripBenchmark.class.getName())
                 .include(CdiGatewayRoundTripBenchmark.class.getName())
+                .include(CdiDirectSendBenchmark.class.getName())
+                .include(CdiPollingConsumerBenchmark.class.getName())
                 .include(TcpRoundTripBenchmark.class.getName())
                 .forks(0)
                 .warmupIterations(0)
@@ -63,6 +65,12 @@ class BenchmarksSmokeTest {
                 "GatewayRoundTripBenchmark.camel",
                 "CdiGatewayRoundTripBenchmark.cdiInjected", "CdiGatewayRoundTripBenchmark.cdiInjectedApplicationScoped",
                 "CdiGatewayRoundTripBenchmark.plainJava", "CdiGatewayRoundTripBenchmark.spring",
+                "CdiGatewayRoundTripBenchmark.camel",
+                "CdiDirectSendBenchmark.junctionCdi", "CdiDirectSendBenchmark.junctionPlain",
+                "CdiDirectSendBenchmark.springHandlerBean", "CdiDirectSendBenchmark.springPojo",
+                "CdiDirectSendBenchmark.camel",
+                "CdiPollingConsumerBenchmark.junctionCdi", "CdiPollingConsumerBenchmark.spring",
+                "CdiPollingConsumerBenchmark.camel", "CdiPollingConsumerBenchmark.jdkThread",
                 "TcpRoundTripBenchmark.junctionBlocking", "TcpRoundTripBenchmark.junctionNio",
                 "TcpRoundTripBenchmark.springNet", "TcpRoundTripBenchmark.springNio",
                 "TcpRoundTripBenchmark.rawSocket");
@@ -73,8 +81,11 @@ class BenchmarksSmokeTest {
             assertThat(result.getSecondaryResults().get("received").getScore()).as(group + " hand-offs/s").isPositive();
             assertThat(result.getSecondaryResults().get("sent").getScore()).as(group + " sends/s").isPositive();
         }
-        for (String consumer : new String[] {"junction", "spring", "camel", "jdkThread"}) {
-            RunResult result = byName.get("PollingConsumerBenchmark." + consumer);
+        for (String consumer : new String[] {"PollingConsumerBenchmark.junction", "PollingConsumerBenchmark.spring",
+                "PollingConsumerBenchmark.camel", "PollingConsumerBenchmark.jdkThread",
+                "CdiPollingConsumerBenchmark.junctionCdi", "CdiPollingConsumerBenchmark.spring",
+                "CdiPollingConsumerBenchmark.camel", "CdiPollingConsumerBenchmark.jdkThread"}) {
+            RunResult result = byName.get(consumer);
             double sent = result.getSecondaryResults().get("sent").getScore();
             assertThat(sent).as(consumer + " sends/s").isPositive();
             // the iteration's tear-down waits for the consumer: every message sent must have been handled

@@ -1,5 +1,6 @@
 package dev.junction.cdi;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Contextual references of the beans the runtime uses for its whole life (endpoint targets, triggers, converters,
@@ -48,6 +50,28 @@ final class BeanReferences {
             }
         }
         return reference;
+    }
+
+    /**
+     * The object to call an {@code @ApplicationScoped} bean's methods on for the rest of the application's life, asked
+     * for when first needed: its contextual instance (created then if it does not exist yet, as a call through the
+     * client proxy would), or, when the container wrapped that instance in a subclass of its own (which is how
+     * Weld and OpenWebBeans apply interceptors and decorators to it), the contextual reference, so that interceptors
+     * and decorators still apply. The application context has one instance of the bean for the whole application, so
+     * calling it directly is what each call through the client proxy would do after a context lookup (which costs
+     * more than the call of a small method). An application that destroys that instance by hand
+     * ({@code AlterableContext.destroy}) must not expect an endpoint to see the new one.
+     *
+     * @param reference the bean's contextual reference, of its bean class
+     */
+    @SuppressWarnings("unchecked")
+    Supplier<Object> applicationScopedInstance(Bean<?> bean, Object reference) {
+        Bean<Object> contextual = (Bean<Object>) bean;
+        return () -> {
+            Object instance = beanManager.getContext(ApplicationScoped.class)
+                    .get(contextual, beanManager.createCreationalContext(contextual));
+            return instance.getClass() == bean.getBeanClass() ? instance : reference;
+        };
     }
 
     /** Releases the dependent instances obtained so far (their {@code @PreDestroy} and disposers run). */

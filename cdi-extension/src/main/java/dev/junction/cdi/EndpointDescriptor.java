@@ -39,11 +39,22 @@ import java.util.stream.Stream;
  * @param autoStartup   whether the endpoint starts with the application
  * @param poller        the method's {@link Poller @Poller}, if any
  * @param kind          the kind of endpoint, with its own attributes
+ * @param adviceChain   the names of the advice beans around its handling, outermost first (empty: none)
+ * @param discardWithinAdvice for a filter with advices: whether it discards inside them
  */
 record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputChannel, String outputChannel,
-        boolean requiresReply, int order, boolean autoStartup, Optional<Poller> poller, EndpointKind kind) {
+        boolean requiresReply, int order, boolean autoStartup, Optional<Poller> poller, EndpointKind kind,
+        List<String> adviceChain, boolean discardWithinAdvice) {
+
+    /** An endpoint without advices. */
+    EndpointDescriptor(Bean<?> bean, Method method, String id, String inputChannel, String outputChannel,
+            boolean requiresReply, int order, boolean autoStartup, Optional<Poller> poller, EndpointKind kind) {
+        this(bean, method, id, inputChannel, outputChannel, requiresReply, order, autoStartup, poller, kind, List.of(),
+                true);
+    }
 
     public EndpointDescriptor {
+        adviceChain = List.copyOf(adviceChain);
         Objects.requireNonNull(bean, "bean");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(id, "id");
@@ -74,13 +85,15 @@ record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputCh
         if (transformer != null) {
             found.add(new EndpointDescriptor(bean, member, id(bean, member, transformer.id()),
                     transformer.inputChannel(), transformer.outputChannel(), true, transformer.order(),
-                    transformer.autoStartup(), Optional.ofNullable(poller), new EndpointKind.Transformer()));
+                    transformer.autoStartup(), Optional.ofNullable(poller), new EndpointKind.Transformer(),
+                    List.of(transformer.adviceChain()), true));
         }
         Filter filter = method.getAnnotation(Filter.class);
         if (filter != null) {
             found.add(new EndpointDescriptor(bean, member, id(bean, member, filter.id()), filter.inputChannel(),
                     filter.outputChannel(), false, filter.order(), filter.autoStartup(), Optional.ofNullable(poller),
-                    new EndpointKind.Filter(filter.discardChannel(), filter.throwExceptionOnRejection())));
+                    new EndpointKind.Filter(filter.discardChannel(), filter.throwExceptionOnRejection()),
+                    List.of(filter.adviceChain()), filter.discardWithinAdvice()));
         }
         Router router = method.getAnnotation(Router.class);
         if (router != null) {
@@ -159,7 +172,7 @@ record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputCh
             Poller poller) {
         return new EndpointDescriptor(bean, method, id(bean, method, activator.id()), activator.inputChannel(),
                 activator.outputChannel(), activator.requiresReply(), activator.order(), activator.autoStartup(),
-                Optional.ofNullable(poller), new EndpointKind.ServiceActivator());
+                Optional.ofNullable(poller), new EndpointKind.ServiceActivator(), List.of(activator.adviceChain()), true);
     }
 
     /** @return every channel name the endpoint refers to (empty names left out), to be created if undeclared */
@@ -179,7 +192,7 @@ record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputCh
     /** @return this description with the poller left out (a shared bridge poller on the bridge that needs none) */
     public EndpointDescriptor withoutPoller() {
         return new EndpointDescriptor(bean, method, id, inputChannel, outputChannel, requiresReply, order, autoStartup,
-                Optional.empty(), kind);
+                Optional.empty(), kind, adviceChain, discardWithinAdvice);
     }
 
     /** @return {@code com.example.Barista#prepare}, how problems name the method */

@@ -1,5 +1,6 @@
 package dev.junction.cdi;
 
+import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.LoadBalancingStrategy;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ final class EndpointWiring {
     private final DeploymentValidator validator;
     private final BeanReferences references;
     private final PollerAssembly pollers;
+    /** Resolves the advice beans endpoints name. */
+    private final NamedReferences namedReferences;
     /** Activates request contexts for handlers on threads other than the sender's. */
     private final RequestContexts requestContexts;
     /** Names of the channels that are a different instance in each context: no endpoint can consume from them. */
@@ -60,6 +64,7 @@ final class EndpointWiring {
         this.references = new BeanReferences(beanManager);
         runtime.onClose(references::release);
         this.requestContexts = RequestContexts.of(beanManager);
+        this.namedReferences = new NamedReferences(beanManager, references, validator);
         this.pollers = new PollerAssembly(beanManager, references, validator,
                 new RequestContextPollAdvice(requestContexts), transactions);
     }
@@ -227,9 +232,14 @@ final class EndpointWiring {
                     + " SubscribableChannel or PollableChannel");
             ok = false;
         }
+        Optional<List<HandlerAdvice>> advices = advices(endpoint);
+        if (advices.isEmpty()) {
+            return; // the problems are reported
+        }
         MessageHandler handler;
         try {
-            handler = handler(endpoint);
+            EndpointDescriptor described = endpoint;
+            handler = new EndpointHandlers(runtime).handler(endpoint, () -> target(described), advices.get());
         } catch (RuntimeException invalid) {
             validator.problem(DeploymentValidator.INVALID_ENDPOINT_METHOD, endpoint.describeMethod() + ": "
                     + invalid.getMessage());
@@ -284,16 +294,37 @@ final class EndpointWiring {
         }
     }
 
-    private MessageHandler handler(EndpointDescriptor endpoint) {
-        return new EndpointHandlers(runtime).handler(endpoint, () -> target(endpoint));
+    /**
+     * @return the advice beans the endpoint's {@code adviceChain} names, in order; empty when a name did not resolve
+     *         (reported)
+     */
+    private Optional<List<HandlerAdvice>> advices(EndpointDescriptor endpoint) {
+        if (endpoint.adviceChain().isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<HandlerAdvice> advices = new ArrayList<>();
+        boolean resolved = true;
+        for (String name : endpoint.adviceChain()) {
+            Optional<Object> advice = namedReferences.find(endpoint.describeMethod(), endpoint.kind().annotation()
+                    + "(adviceChain = \"" + name + "\")", name, List.of(HandlerAdvice.class));
+            advice.ifPresent(found -> advices.add((HandlerAdvice) found));
+            resolved &= advice.isPresent();
+        }
+        return resolved ? Optional.of(advices) : Optional.empty();
     }
 
-    /** The bean's contextual reference: interceptors and decorators apply, normal scopes resolve per invocation. */
-    private Object target(EndpointDescriptor endpoint) {
+    /**
+     * The bean's contextual reference (interceptors and decorators apply, normal scopes resolve per invocation), and
+     * for an {@code @ApplicationScoped} bean its instance, which the endpoint calls directly when nothing wraps it.
+     */
+    private EndpointTarget target(EndpointDescriptor endpoint) {
         Bean<?> bean = endpoint.bean();
         Class<?> beanClass = bean.getBeanClass();
-        Type referenceType = bean.getTypes().contains(beanClass) ? beanClass : Object.class;
-        return reference(bean, referenceType);
+        boolean typedAsItsClass = bean.getTypes().contains(beanClass);
+        Object reference = reference(bean, typedAsItsClass ? beanClass : Object.class);
+        boolean applicationScoped = bean.getScope() == ApplicationScoped.class;
+        return new EndpointTarget(reference, applicationScoped && typedAsItsClass
+                ? references.applicationScopedInstance(bean, reference) : null);
     }
 
     private Object reference(Bean<?> bean, Type type) {

@@ -42,4 +42,17 @@ public @interface Filter {
 
     /** @return whether the endpoint starts with the application (default {@code true}) */
     boolean autoStartup() default true;
+
+    /**
+     * @return the names of the {@code @Named} {@link dev.junction.api.advice.HandlerAdvice} beans advising this
+     *         endpoint's own handling (never the flow after it), outermost first; empty: none
+     */
+    String[] adviceChain() default {};
+
+    /**
+     * @return with an {@link #adviceChain()}: whether a rejected message is discarded (sent to the discard channel,
+     *         or thrown) inside the advices (default {@code true}), or after them, the advices then covering the
+     *         decision only
+     */
+    boolean discardWithinAdvice() default true;
 }

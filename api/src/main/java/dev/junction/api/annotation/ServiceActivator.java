@@ -34,4 +34,10 @@ public @interface ServiceActivator {
 
     /** @return whether the endpoint starts with the application (default {@code true}) */
     boolean autoStartup() default true;
+
+    /**
+     * @return the names of the {@code @Named} {@link dev.junction.api.advice.HandlerAdvice} beans advising this
+     *         endpoint's own handling (never the flow after it), outermost first; empty: none
+     */
+    String[] adviceChain() default {};
 }

@@ -3,6 +3,7 @@ package dev.junction.api.channel;
 import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
 import dev.junction.api.spi.ChannelProvider;
+import dev.junction.api.store.ChannelMessageStore;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Objects;
@@ -59,6 +60,20 @@ public final class MessageChannels {
     /** @return an unnamed FIFO channel holding at most {@code capacity} messages */
     public static PollableChannel queue(int capacity) {
         return provider().queue(null, capacity);
+    }
+
+    /**
+     * A queue channel whose messages wait in a store: with a JDBC store they survive a restart, several consumers
+     * and JVMs share them (each message to one consumer), and a transactional poller's rollback leaves the message
+     * in the store. The store decides the order (FIFO, or priority for a
+     * {@link dev.junction.api.store.PriorityChannelMessageStore}).
+     *
+     * @param name the channel's name, also its queue's name in the store
+     * @param store the store
+     * @return the channel
+     */
+    public static PollableChannel queue(String name, ChannelMessageStore store) {
+        return provider().queue(Objects.requireNonNull(name, "name"), Objects.requireNonNull(store, "store"));
     }
 
     /** @return an unbounded channel ordered by the {@code priority} header (highest first, FIFO within one) */

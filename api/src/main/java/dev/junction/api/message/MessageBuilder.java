@@ -3,6 +3,7 @@ package dev.junction.api.message;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Builds {@link Message} instances: from a payload, or from an existing message whose payload and headers
@@ -48,6 +49,22 @@ public final class MessageBuilder<T> {
      */
     public static <T> MessageBuilder<T> withPayload(T payload) {
         return new MessageBuilder<>(payload, MessageHeaders.EMPTY_INPUT, null);
+    }
+
+    /**
+     * Rebuilds a message read back from a store, keeping its original {@link MessageHeaders#ID id} and
+     * {@link MessageHeaders#TIMESTAMP timestamp} so that it is the same message that was stored. Code creating
+     * new messages uses {@link #withPayload(Object)} instead.
+     *
+     * @param payload the payload, not {@code null}
+     * @param id the original id, not {@code null}
+     * @param timestamp the original creation time in epoch milliseconds
+     * @param headers the other headers, may be {@code null}; {@code null} values and the reserved names are left out
+     * @param <T> the payload type
+     * @return the message
+     */
+    public static <T> Message<T> restore(T payload, UUID id, long timestamp, Map<String, ?> headers) {
+        return new GenericMessage<>(payload, MessageHeaders.restore(id, timestamp, headers));
     }
 
     /**

@@ -76,6 +76,22 @@ public final class MessageHeaders extends AbstractMap<String, Object> {
         this.timestamp = System.currentTimeMillis();
     }
 
+    private MessageHeaders(Map<String, Object> owned, UUID id, long timestamp) {
+        this.custom = owned;
+        this.idMostSignificant = id.getMostSignificantBits();
+        this.idLeastSignificant = id.getLeastSignificantBits();
+        this.timestamp = timestamp;
+        this.id = id;
+    }
+
+    /** Headers keeping an original id and timestamp: see {@link MessageBuilder#restore}. */
+    static MessageHeaders restore(UUID id, long timestamp, Map<String, ?> headers) {
+        if (id == null) {
+            throw new NullPointerException("id");
+        }
+        return new MessageHeaders(copyWithoutReserved(headers), id, timestamp);
+    }
+
     private static Map<String, Object> copyWithoutReserved(Map<String, ?> headers) {
         if (headers == null || headers.isEmpty()) {
             return EMPTY_INPUT;

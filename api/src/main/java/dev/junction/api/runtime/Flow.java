@@ -1,5 +1,6 @@
 package dev.junction.api.runtime;
 
+import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.poller.PollerSpec;
 import java.lang.System.Logger.Level;
@@ -42,6 +43,21 @@ public interface Flow {
      * @throws IllegalStateException when no step precedes it, or it was already named
      */
     Flow id(String endpointId);
+
+    /**
+     * Advises the endpoint the previous step made: the advices wrap its own handling of each message, the first
+     * outermost, and never the steps after it (the reply leaves the endpoint after the advices returned).
+     *
+     * <pre>{@code
+     * junction.flow("quotes").handle(new RatesClient()).id("rates")
+     *         .advice(Advices.retry().maxAttempts(4).build(), breaker)
+     *         .handle(new Pricing());
+     * }</pre>
+     *
+     * @throws IllegalStateException JNC-1012 when no step precedes it, or the step already has advices; JNC-1013 when
+     *         the step is a router or a channel bridge, whose handling is sending to the next channels
+     */
+    Flow advice(HandlerAdvice... chain);
 
     /**
      * Makes the next step poll its input, which must be a pollable channel (a queue), with this poller instead of

@@ -6,6 +6,7 @@ import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
+import dev.junction.api.store.ChannelMessageStore;
 import java.util.Comparator;
 import java.util.concurrent.Executor;
 
@@ -27,6 +28,8 @@ public interface ChannelProvider {
     PollableChannel priority(String name, int capacity, Comparator<Message<?>> comparatorOrNull);
 
     PollableChannel rendezvous(String name);
+
+    PollableChannel queue(String name, ChannelMessageStore store);
 
     ChannelInterceptor wireTap(MessageChannel target, MessageSelector selectorOrNull);
 }

@@ -6,6 +6,7 @@ import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
+import dev.junction.api.store.ChannelMessageStore;
 import dev.junction.api.spi.ChannelProvider;
 import dev.junction.impl.interceptor.WireTap;
 import java.util.Comparator;
@@ -39,6 +40,11 @@ public final class DefaultChannelProvider implements ChannelProvider {
     public PollableChannel priority(String name, int capacity, Comparator<Message<?>> comparatorOrNull) {
         PriorityChannel.Builder builder = PriorityChannel.builder().name(name).capacity(capacity);
         return comparatorOrNull == null ? builder.build() : builder.comparator(comparatorOrNull).build();
+    }
+
+    @Override
+    public PollableChannel queue(String name, ChannelMessageStore store) {
+        return PersistentQueueChannel.builder(store).name(name).build();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.handler.Ordered;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
+import dev.junction.impl.advice.AdviceChain;
 import dev.junction.impl.core.TemporaryReplyChannel;
 import dev.junction.impl.support.ChannelResolver;
 import java.lang.System.Logger.Level;
@@ -18,6 +19,9 @@ import java.util.Objects;
  * {@code replyChannel} header. The request's headers travel with the reply (a result that is a whole message
  * keeps its own headers and receives only the missing ones), so a reply can find its way back to a gateway
  * several hops later. A {@code null} result sends nothing, unless a reply is required.
+ *
+ * <p>An advice chain, when the endpoint has one, wraps {@link #handleRequest} only: the reply is sent after the chain
+ * returned, so a retry or a circuit breaker never covers the flow downstream.
  */
 public abstract class AbstractReplyProducingHandler implements MessageHandler, Ordered {
 
@@ -28,6 +32,8 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
     private final boolean requiresReply;
     private final Duration sendTimeout;
     private final int order;
+    /** Set at construction, or once by {@link #adviseWith} before the endpoint starts; {@code null}: no advice. */
+    private AdviceChain advice;
 
     protected AbstractReplyProducingHandler(ReplyProducerSettings settings) {
         this.componentName = settings.componentName;
@@ -36,11 +42,13 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         this.requiresReply = settings.requiresReply;
         this.sendTimeout = settings.sendTimeout;
         this.order = settings.order;
+        this.advice = settings.adviceChain;
     }
 
     @Override
     public final void handleMessage(Message<?> request) {
-        Object result = handleRequest(request);
+        AdviceChain chain = advice;
+        Object result = chain == null ? handleRequest(request) : handleAdvised(request, chain);
         if (result == null) {
             if (requiresReply) {
                 throw new ReplyRequiredException(request, componentName
@@ -53,6 +61,30 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
 
     /** @return the reply (a payload or a whole message), or {@code null} for none */
     protected abstract Object handleRequest(Message<?> request);
+
+    /**
+     * Runs {@link #handleRequest} inside the endpoint's advice chain; a handler whose handling has a part that must
+     * stay outside the advices (a filter's discard) narrows it.
+     */
+    protected Object handleAdvised(Message<?> request, AdviceChain chain) {
+        return chain.invoke(request, this::handleRequest);
+    }
+
+    /**
+     * Gives a handler built on its own (by an integration module) the advice chain of the flow step it is given to.
+     *
+     * @throws IllegalStateException when it already has one
+     */
+    public final void adviseWith(AdviceChain chain) {
+        if (chain == null) {
+            return;
+        }
+        if (advice != null && advice != chain) {
+            throw new IllegalStateException(componentName + " already has an advice chain; give each step its own"
+                    + " handler");
+        }
+        advice = chain;
+    }
 
     /** Sends a reply built from {@code result} to the output channel or the request's reply channel. */
     protected final void sendReply(Object result, Message<?> request) {
@@ -115,6 +147,8 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         private boolean requiresReply;
         private Duration sendTimeout;
         private int order = Integer.MAX_VALUE;
+        private AdviceChain adviceChain;
+        private boolean discardWithinAdvice = true;
 
         private ReplyProducerSettings(String componentName) {
             this.componentName = Objects.requireNonNull(componentName, "componentName");
@@ -161,6 +195,30 @@ public abstract class AbstractReplyProducingHandler implements MessageHandler, O
         public ReplyProducerSettings sendTimeout(Duration sendTimeout) {
             this.sendTimeout = sendTimeout;
             return this;
+        }
+
+        /** The advices around the handler's own handling; {@code null}: none. */
+        public ReplyProducerSettings adviceChain(AdviceChain chain) {
+            this.adviceChain = chain;
+            return this;
+        }
+
+        /** @return the advices around the handler's own handling, or {@code null} */
+        public AdviceChain adviceChain() {
+            return adviceChain;
+        }
+
+        /**
+         * For a filter with an advice chain: whether a rejected message is discarded (sent to the discard channel,
+         * or thrown) inside the advices (the default), or after them, so that the advices cover the decision only.
+         */
+        public ReplyProducerSettings discardWithinAdvice(boolean within) {
+            this.discardWithinAdvice = within;
+            return this;
+        }
+
+        boolean discardWithinAdvice() {
+            return discardWithinAdvice;
         }
 
         /** The handler's place among the subscribers of its input channel. */

@@ -5,6 +5,7 @@ import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.error.MessageRejectedException;
 import dev.junction.api.handler.MessageSelector;
 import dev.junction.api.message.Message;
+import dev.junction.impl.advice.AdviceChain;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 
@@ -13,6 +14,11 @@ import java.util.Objects;
  * channel when there is one, makes the filter throw a {@link MessageRejectedException} when
  * {@code throwOnRejection} is set (both may apply: discard first, then throw), and is otherwise dropped with a
  * DEBUG log entry.
+ *
+ * <p>With an advice chain, the discard (and the rejection exception) happens inside the advices by default, so that a
+ * failure downstream of the discard channel is retried, for example; with {@code discardWithinAdvice(false)} the
+ * advices cover the selector's decision only and the discard follows them. A {@code null} result of the advices
+ * (an expression advice trapping the selector's failure) then counts as a rejection.
  */
 public final class MessageFilter extends AbstractReplyProducingHandler {
 
@@ -21,6 +27,7 @@ public final class MessageFilter extends AbstractReplyProducingHandler {
     private final MessageSelector selector;
     private final MessageChannel discardChannel;
     private final boolean throwOnRejection;
+    private final boolean discardWithinAdvice;
 
     public MessageFilter(MessageSelector selector, MessageChannel discardChannel, boolean throwOnRejection,
             ReplyProducerSettings settings) {
@@ -28,6 +35,7 @@ public final class MessageFilter extends AbstractReplyProducingHandler {
         this.selector = Objects.requireNonNull(selector, "selector");
         this.discardChannel = discardChannel;
         this.throwOnRejection = throwOnRejection;
+        this.discardWithinAdvice = settings.discardWithinAdvice();
     }
 
     @Override
@@ -35,6 +43,19 @@ public final class MessageFilter extends AbstractReplyProducingHandler {
         if (selector.accept(request)) {
             return request;
         }
+        return reject(request);
+    }
+
+    @Override
+    protected Object handleAdvised(Message<?> request, AdviceChain chain) {
+        if (discardWithinAdvice) {
+            return super.handleAdvised(request, chain);
+        }
+        Object passed = chain.invoke(request, message -> selector.accept(message) ? message : null);
+        return passed != null ? passed : reject(request);
+    }
+
+    private Object reject(Message<?> request) {
         if (discardChannel != null && !discardChannel.send(request)) {
             throw new MessageDeliveryException(request, getComponentName() + " could not send a rejected message to its"
                     + " discard channel '" + discardChannel.getName() + "'");

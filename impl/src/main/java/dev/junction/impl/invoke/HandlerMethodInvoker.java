@@ -10,6 +10,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Calls one method of one object with a message: the core of service activators, transformers, filters, routers
@@ -18,7 +19,8 @@ import java.util.Objects;
  * <p>Everything that can be decided without a message is decided when the invoker is built: which method
  * ({@code HandlerMethodResolver}), where each argument comes from (the message, its payload converted through the
  * {@link ConversionRegistry}, a header, all headers, a payload expression; see the builder), and how the method
- * is reached. Mistakes are reported then, as {@link InvalidHandlerMethodException}s. Invoking does no reflection.
+ * is reached. Mistakes are reported then, as {@link InvalidHandlerMethodException}s. Invoking does no reflection:
+ * it calls a class generated for the method where {@link DirectCalls} can make one, else a method handle.
  *
  * <p>The method is called on the given target instance through a public type the target has, so a CDI
  * contextual reference (a client proxy) receives the call and its interceptors apply. An exception thrown by the
@@ -33,20 +35,41 @@ public final class HandlerMethodInvoker {
     /** Above this many parameters the arguments travel as an array; below, each is passed directly. */
     private static final int DIRECT_ARITY = 3;
 
-    private final Object target;
+    /**
+     * What the method is invoked on; for an invoker whose target is supplied on the first call, {@code null} until
+     * then (volatile: the supplied object may be read by threads other than the one that asked for it).
+     */
+    private volatile Object target;
+    /** Supplies the target on the first call, or {@code null} when the target was given up front. */
+    private final Supplier<?> targetOnFirstCall;
     private final Method method;
+    /** The method as a handle: calls that have no generated class below go through it. */
     private final MethodHandle handle;
+    /** The call through a class generated for the method, of the method's arity, when {@link DirectCalls} made one. */
+    private final DirectCalls.Call0 call0;
+    private final DirectCalls.Call1 call1;
+    private final DirectCalls.Call2 call2;
+    private final DirectCalls.Call3 call3;
     private final ArgumentResolver[] resolvers;
     private final boolean returnsNothing;
     private final String description;
 
-    private HandlerMethodInvoker(Object target, Method method, ConversionRegistry conversion,
-                                 PayloadExpressionEvaluator evaluator) {
-        this.target = target;
+    private HandlerMethodInvoker(Object target, Class<?> targetType, Supplier<?> targetOnFirstCall, Method method,
+                                 ConversionRegistry conversion, PayloadExpressionEvaluator evaluator) {
+        this.target = targetOnFirstCall == null ? target : null;
+        this.targetOnFirstCall = targetOnFirstCall;
         this.method = method;
         this.description = Signatures.qualified(method);
         this.resolvers = HandlerArguments.resolversFor(method, conversion, evaluator);
-        MethodHandle generic = TargetHandles.forTarget(method, target.getClass());
+        // a supplied target is only known to be a targetType, so the handle must reach the method through that type
+        MethodHandle direct = TargetHandles.reachable(method,
+                targetOnFirstCall == null ? target.getClass() : targetType);
+        MethodHandle generic = direct.asType(MethodType.genericMethodType(1 + resolvers.length));
+        Object call = DirectCalls.of(direct);
+        this.call0 = call instanceof DirectCalls.Call0 shaped ? shaped : null;
+        this.call1 = call instanceof DirectCalls.Call1 shaped ? shaped : null;
+        this.call2 = call instanceof DirectCalls.Call2 shaped ? shaped : null;
+        this.call3 = call instanceof DirectCalls.Call3 shaped ? shaped : null;
         // measured: a handle called with invokeExact at its exact arity is faster than Method.invoke on JDK 17
         // and 25, and avoids the argument array; many parameters are rare, so those share one spreading form
         this.handle = resolvers.length <= DIRECT_ARITY ? generic
@@ -100,9 +123,26 @@ public final class HandlerMethodInvoker {
         return method;
     }
 
-    /** @return the object the method is invoked on */
+    /** @return the object the method is invoked on (for a target supplied on the first call: supplied now) */
     Object getTarget() {
-        return target;
+        return target();
+    }
+
+    private Object target() {
+        Object current = target;
+        return current != null ? current : suppliedTarget();
+    }
+
+    /** The first call asks the supplier; concurrent first calls may both ask, and the supplier must allow that. */
+    private Object suppliedTarget() {
+        Object supplied = targetOnFirstCall.get();
+        Class<?> expected = method.getDeclaringClass();
+        if (!expected.isInstance(supplied)) {
+            throw new IllegalStateException("The target supplied for " + description + " is " + supplied
+                    + ", not an instance of " + expected.getName());
+        }
+        target = supplied;
+        return supplied;
     }
 
     /** @return whether the method returns nothing ({@code void} or {@code Void}), so never produces a reply */
@@ -117,7 +157,8 @@ public final class HandlerMethodInvoker {
 
     private Object call0(Message<?> message) {
         try {
-            return (Object) handle.invokeExact(target);
+            DirectCalls.Call0 direct = call0;
+            return direct != null ? direct.call(target()) : (Object) handle.invokeExact(target());
         } catch (Throwable failed) {
             throw failure(message, failed);
         }
@@ -125,7 +166,8 @@ public final class HandlerMethodInvoker {
 
     private Object call1(Message<?> message, Object first) {
         try {
-            return (Object) handle.invokeExact(target, first);
+            DirectCalls.Call1 direct = call1;
+            return direct != null ? direct.call(target(), first) : (Object) handle.invokeExact(target(), first);
         } catch (Throwable failed) {
             throw failure(message, failed);
         }
@@ -133,7 +175,9 @@ public final class HandlerMethodInvoker {
 
     private Object call2(Message<?> message, Object first, Object second) {
         try {
-            return (Object) handle.invokeExact(target, first, second);
+            DirectCalls.Call2 direct = call2;
+            return direct != null ? direct.call(target(), first, second)
+                    : (Object) handle.invokeExact(target(), first, second);
         } catch (Throwable failed) {
             throw failure(message, failed);
         }
@@ -141,7 +185,9 @@ public final class HandlerMethodInvoker {
 
     private Object call3(Message<?> message, Object first, Object second, Object third) {
         try {
-            return (Object) handle.invokeExact(target, first, second, third);
+            DirectCalls.Call3 direct = call3;
+            return direct != null ? direct.call(target(), first, second, third)
+                    : (Object) handle.invokeExact(target(), first, second, third);
         } catch (Throwable failed) {
             throw failure(message, failed);
         }
@@ -149,7 +195,7 @@ public final class HandlerMethodInvoker {
 
     private Object callSpread(Message<?> message, Object[] arguments) {
         try {
-            return (Object) handle.invokeExact(target, arguments);
+            return (Object) handle.invokeExact(target(), arguments);
         } catch (Throwable failed) {
             throw failure(message, failed);
         }
@@ -174,6 +220,7 @@ public final class HandlerMethodInvoker {
     public static final class Builder {
         private final Object target;
         private Class<?> targetType;
+        private Supplier<?> targetOnFirstCall;
         private Method method;
         private String methodName;
         private Class<? extends Annotation> marker;
@@ -190,6 +237,19 @@ public final class HandlerMethodInvoker {
          */
         public Builder targetType(Class<?> targetType) {
             this.targetType = Objects.requireNonNull(targetType, "targetType");
+            return this;
+        }
+
+        /**
+         * Invokes the method on the object this supplier returns on the first invocation, and on that object from
+         * then on, instead of on the target (which still selects the method). Requires {@link #targetType}; what the
+         * supplier returns must be an instance of it. A CDI extension passes the contextual instance of an
+         * application-scoped bean this way: it is created when first needed, as through the client proxy, but each
+         * later call skips the proxy's context lookup. The supplier may be asked more than once by concurrent first
+         * calls, and a failure of it is the failure of that invocation (the next one asks again).
+         */
+        public Builder targetOnFirstCall(Supplier<?> supplier) {
+            this.targetOnFirstCall = Objects.requireNonNull(supplier, "supplier");
             return this;
         }
 
@@ -232,7 +292,10 @@ public final class HandlerMethodInvoker {
             Method selected = method != null ? checked(method)
                     : HandlerMethodResolver.resolve(targetType != null ? targetType : target.getClass(), methodName,
                             marker);
-            return new HandlerMethodInvoker(target, selected, conversion, evaluator);
+            if (targetOnFirstCall != null && targetType == null) {
+                throw new IllegalStateException("a target supplied on the first call needs the targetType it is");
+            }
+            return new HandlerMethodInvoker(target, targetType, targetOnFirstCall, selected, conversion, evaluator);
         }
 
         private static Method checked(Method method) {

@@ -23,16 +23,11 @@ final class TargetHandles {
     }
 
     /**
-     * @return a handle of type {@code (Object target, Object... arguments)Object} with one {@code Object} per
-     *         parameter; the return value is boxed, {@code null} for {@code void}
+     * @return the direct handle of the method, of its exact type, reached through a public type {@code targetClass}
+     *         is (or, failing that, the method itself made accessible)
      * @throws InvalidHandlerMethodException when the target has no reachable method of that signature
      */
-    static MethodHandle forTarget(Method method, Class<?> targetClass) {
-        MethodHandle direct = reachable(method, targetClass);
-        return direct.asType(MethodType.genericMethodType(1 + method.getParameterCount()));
-    }
-
-    private static MethodHandle reachable(Method method, Class<?> targetClass) {
+    static MethodHandle reachable(Method method, Class<?> targetClass) {
         for (Class<?> type : supertypes(targetClass)) {
             Method declared = publicDeclaration(type, method);
             if (declared != null) {

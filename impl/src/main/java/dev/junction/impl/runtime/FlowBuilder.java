@@ -1,5 +1,6 @@
 package dev.junction.impl.runtime;
 
+import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.InterceptableChannel;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
@@ -10,6 +11,9 @@ import dev.junction.api.message.Message;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.runtime.Flow;
+import dev.junction.impl.advice.AdviceChain;
+import dev.junction.impl.advice.AdviceContext;
+import dev.junction.impl.advice.AdvisedHandler;
 import dev.junction.impl.handler.AbstractReplyProducingHandler;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.BridgeHandler;
@@ -66,6 +70,27 @@ final class FlowBuilder implements Flow {
                     + last.kind + " step is already named '" + last.id + "'; name each step once");
         }
         last.id = endpointId;
+        return this;
+    }
+
+    @Override
+    public Flow advice(HandlerAdvice... chain) {
+        List<HandlerAdvice> advices = List.of(chain);
+        if (steps.isEmpty()) {
+            throw new IllegalStateException("JNC-1012 Flow '" + name + "': advice() advises the endpoint of the step"
+                    + " before it, and there is none; call it right after handle(), transform() or filter()");
+        }
+        Step last = steps.get(steps.size() - 1);
+        if (!last.advices.isEmpty()) {
+            throw new IllegalStateException("JNC-1012 Flow '" + name + "': the " + last.kind + " step already has"
+                    + " advices; give them all in one advice() call, outermost first");
+        }
+        if (last.kind.equals("route") || last.kind.equals("bridge")) {
+            throw new IllegalStateException("JNC-1013 Flow '" + name + "': a " + last.kind + " step cannot be"
+                    + " advised: its handling is sending to the channels after it, which advices never cover; advise"
+                    + " the step before it, or the endpoints after it");
+        }
+        last.advices = advices;
         return this;
     }
 
@@ -288,6 +313,13 @@ final class FlowBuilder implements Flow {
         }
         MessageHandler handler;
         try {
+            settings.adviceChain(AdviceChain.of(step.advices, new AdviceContext(id, runtime.channels(),
+                    runtime.expressionParser())));
+        } catch (IllegalStateException invalid) {
+            problems.add(invalid.getMessage() + " (" + where + ")");
+            return;
+        }
+        try {
             handler = step.handler.create(settings);
         } catch (UnknownChannel unknown) {
             problems.add(RuntimeRule.UNKNOWN_CHANNEL.problem(where + ": " + unknown.getMessage()));
@@ -361,8 +393,10 @@ final class FlowBuilder implements Flow {
     private MessageHandler joined(MessageHandler handler, ReplyProducerSettings settings) {
         if (handler instanceof AbstractReplyProducingHandler replying) {
             replying.joinFlow(settings.outputChannel(), runtime.channels());
+            replying.adviseWith(settings.adviceChain());
+            return handler;
         }
-        return handler;
+        return AdvisedHandler.wrap(handler, settings.adviceChain());
     }
 
     /**
@@ -399,6 +433,7 @@ final class FlowBuilder implements Flow {
         String id;
         String output;
         boolean outputImplicit;
+        List<HandlerAdvice> advices = List.of();
 
         Step(String kind, String input, PollerSpec poller, HandlerFactory handler) {
             this.kind = kind;

@@ -29,6 +29,7 @@ class ErrorCodesDocTest {
     private static final Path CATALOGUE = Path.of("../docs/error-codes.adoc");
     private static final List<Path> MAIN_SOURCES = List.of(Path.of("../api/src/main/java"), Path.of("src/main/java"),
             Path.of("../cdi-extension/src/main/java"), Path.of("../tcp-resource-adapter/tcp/src/main/java"),
+            Path.of("../tcp-resource-adapter/rar/src/main/java"),
             Path.of("../jaxrs-gateway/src/main/java"));
 
     @Test

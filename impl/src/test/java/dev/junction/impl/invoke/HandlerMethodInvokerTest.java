@@ -3,15 +3,18 @@ package dev.junction.impl.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.api.annotation.Header;
 import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.error.MessagingException;
 import dev.junction.api.message.Message;
+import dev.junction.api.message.MessageBuilder;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -223,6 +226,115 @@ class HandlerMethodInvokerTest {
         HandlerMethodInvoker invoker = HandlerMethodInvoker.forTarget(new Returns())
                 .method(Returns.class.getMethod("primitive", String.class)).build();
         assertThat(invoker.invoke(Message.of("ab"))).isEqualTo(2);
+    }
+
+    @Test
+    void aTargetSuppliedOnTheFirstCallIsAskedForThenAndKept() {
+        Service$$Proxy proxy = new Service$$Proxy();
+        Service instance = new Service();
+        AtomicInteger asked = new AtomicInteger();
+        HandlerMethodInvoker invoker = HandlerMethodInvoker.forTarget(proxy).targetType(Service.class)
+                .targetOnFirstCall(() -> {
+                    asked.incrementAndGet();
+                    return instance;
+                }).build();
+        assertThat(asked).as("asked while building").hasValue(0);
+
+        assertThat(invoker.invoke(Message.of("a"))).isEqualTo("A");
+        assertThat(invoker.invoke(Message.of("b"))).isEqualTo("B");
+
+        assertThat(asked).hasValue(1);
+        assertThat(instance.calls).containsExactly("service:a", "service:b");
+        assertThat(proxy.calls).isEmpty();
+    }
+
+    @Test
+    void aFailingTargetSupplierFailsThatCallOnlyAndIsAskedAgain() {
+        RuntimeException inactive = new IllegalStateException("no active context");
+        AtomicInteger asked = new AtomicInteger();
+        Service instance = new Service();
+        HandlerMethodInvoker invoker = HandlerMethodInvoker.forTarget(new Service$$Proxy()).targetType(Service.class)
+                .targetOnFirstCall(() -> {
+                    if (asked.incrementAndGet() == 1) {
+                        throw inactive;
+                    }
+                    return instance;
+                }).build();
+        Message<String> first = Message.of("a");
+
+        assertThatThrownBy(() -> invoker.invoke(first)).isInstanceOf(MessageHandlingException.class)
+                .hasCause(inactive)
+                .satisfies(failure -> assertThat(((MessageHandlingException) failure).getFailedMessage())
+                        .isSameAs(first));
+        assertThat(invoker.invoke(Message.of("b"))).isEqualTo("B");
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void aTargetSuppliedOnTheFirstCallNeedsItsType() {
+        assertThatThrownBy(() -> HandlerMethodInvoker.forTarget(new Service()).targetOnFirstCall(Service::new).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("targetType");
+    }
+
+    public static class Shapes {
+        public String none() {
+            return "none";
+        }
+
+        public String two(String a, @Header("a") Integer b) {
+            return a + b;
+        }
+
+        public String three(String a, @Header("b") String b, @Header("c") String c) {
+            return a + b + c;
+        }
+
+        public String primitive(String a, @Header("a") int b) {
+            return a + (b + 1);
+        }
+
+        public String four(String a, @Header("b") String b, @Header("c") String c, @Header("d") String d) {
+            return a + b + c + d;
+        }
+
+        public void nothing(String a, @Header("b") String b) {
+            if (a.isEmpty()) {
+                throw new IllegalArgumentException("empty");
+            }
+        }
+    }
+
+    @Test
+    void everyArityAndParameterKindIsCalledWithTheMessagesArguments() throws Exception {
+        Shapes shapes = new Shapes();
+        Message<String> message = Message.of("x");
+
+        assertThat(invoker(shapes, "none").invoke(message)).isEqualTo("none");
+        assertThat(invokerWithHeaders(shapes, "two", String.class, Integer.class).invoke(withHeaders()))
+                .isEqualTo("x1");
+        assertThat(invokerWithHeaders(shapes, "three", String.class, String.class, String.class)
+                .invoke(withHeaders())).isEqualTo("x23");
+        assertThat(invokerWithHeaders(shapes, "primitive", String.class, int.class).invoke(withHeaders()))
+                .isEqualTo("x2");
+        assertThat(invokerWithHeaders(shapes, "four", String.class, String.class, String.class, String.class)
+                .invoke(withHeaders())).isEqualTo("x234");
+        HandlerMethodInvoker nothing = invokerWithHeaders(shapes, "nothing", String.class, String.class);
+        assertThat(nothing.invoke(withHeaders())).isNull();
+        assertThatThrownBy(() -> nothing.invoke(MessageBuilder.withPayload("").setHeader("b", "1").build()))
+                .isInstanceOf(MessageHandlingException.class).hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static HandlerMethodInvoker invoker(Object target, String name) {
+        return HandlerMethodInvoker.forTarget(target).methodName(name).build();
+    }
+
+    private static HandlerMethodInvoker invokerWithHeaders(Object target, String name, Class<?>... types)
+            throws Exception {
+        return HandlerMethodInvoker.forTarget(target).method(target.getClass().getMethod(name, types)).build();
+    }
+
+    private static Message<String> withHeaders() {
+        return MessageBuilder.withPayload("x").setHeader("a", 1).setHeader("b", "2").setHeader("c", "3").setHeader("d", "4").build();
     }
 
     @Test

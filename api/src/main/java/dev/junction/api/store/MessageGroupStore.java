@@ -1,0 +1,55 @@
+package dev.junction.api.store;
+
+import dev.junction.api.message.Message;
+import java.util.Collection;
+
+/**
+ * Keeps messages in groups identified by a key, for components that collect related messages (an aggregator,
+ * a resequencer, a delayer's pending set). A group key is compared by {@code equals} in memory and by its
+ * {@code toString()} in a database.
+ */
+public interface MessageGroupStore {
+
+    /**
+     * Appends messages to a group, creating the group when needed.
+     *
+     * @param groupId the group key
+     * @param messages the messages to append
+     * @throws MessageStoreException when a message cannot be stored
+     */
+    void addMessagesToGroup(Object groupId, Message<?>... messages);
+
+    /**
+     * @param groupId the group key
+     * @return a snapshot of the group; an empty group when none has this key
+     */
+    MessageGroup getMessageGroup(Object groupId);
+
+    /**
+     * Removes the given messages (compared by id) from a group; messages not in the group are ignored.
+     *
+     * @param groupId the group key
+     * @param messages the messages to remove
+     */
+    void removeMessagesFromGroup(Object groupId, Collection<? extends Message<?>> messages);
+
+    /**
+     * Removes and returns the oldest message of a group.
+     *
+     * @param groupId the group key
+     * @return the oldest message, or {@code null} when the group is empty
+     */
+    Message<?> pollMessageFromGroup(Object groupId);
+
+    /** Marks a group complete; later additions are kept but the flag stays set until the group is removed. */
+    void completeGroup(Object groupId);
+
+    /** Removes a group and all its messages. */
+    void removeMessageGroup(Object groupId);
+
+    /** @return how many messages the group holds (0 when none has this key) */
+    int messageGroupSize(Object groupId);
+
+    /** @return the keys of the groups the store holds, until {@link #removeMessageGroup(Object) removed} */
+    Collection<Object> groupIds();
+}
