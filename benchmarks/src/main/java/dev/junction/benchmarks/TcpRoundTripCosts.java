@@ -1,0 +1,146 @@
+package dev.junction.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * What one round trip of {@link TcpRoundTripBenchmark} costs the machine rather than how many fit in a second: CPU
+ * time and thread switches per round trip, one client, each scenario in turn. Throughput on a shared, loaded machine
+ * mostly measures the other processes; these two move much less with the load, and the switches count the hand-offs
+ * between threads that a design makes (a thread that blocks to wait for another is switched out once).
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.TcpRoundTripCosts [roundTrips]}.
+ * Linux only (it reads {@code /proc/self/task/<tid>/status}); the JVM's own threads (JIT, GC) are counted too, so
+ * warm-up runs first and the figures are a little above the design's own.
+ */
+public final class TcpRoundTripCosts {
+
+    private TcpRoundTripCosts() {
+    }
+
+    /** One client's round trip, and what closes the scenario. */
+    private record Scenario(String name, Callable<String> roundTrip, AutoCloseable close) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        System.out.printf("%-24s %12s %14s %16s%n", "scenario", "CPU µs/trip", "switches/trip", "wall µs/trip");
+        for (String name : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionNio",
+                "springNet", "springNio")) {
+            Scenario scenario = open(name);
+            try {
+                measure(scenario, roundTrips); // warm-up: compiled code, steady buffers
+                long[] cost = measure(scenario, roundTrips);
+                System.out.printf("%-24s %12.1f %14.2f %16.1f%n", name, cost[0] / 1000.0 / roundTrips,
+                        (double) cost[1] / roundTrips, cost[2] / 1000.0 / roundTrips);
+            } finally {
+                scenario.close().close();
+            }
+        }
+    }
+
+    /** @return CPU nanoseconds, thread switches and wall nanoseconds for that many round trips */
+    private static long[] measure(Scenario scenario, int roundTrips) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long switches = switches();
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        for (int i = 0; i < roundTrips; i++) {
+            TcpRoundTripBenchmark.checked(scenario.roundTrip().call(), scenario.name());
+        }
+        return new long[] {os.getProcessCpuTime() - cpu, switches() - switches, System.nanoTime() - wall};
+    }
+
+    /** @return the voluntary and involuntary context switches of every live thread of this process */
+    private static long switches() throws IOException {
+        long total = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return total;
+    }
+
+    private static Scenario open(String name) throws Exception {
+        switch (name) {
+            case "rawSocket": {
+                TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
+                server.setUp();
+                TcpRoundTripBenchmark.RawClient client = new TcpRoundTripBenchmark.RawClient();
+                client.setUp(server);
+                return new Scenario(name, client::ask, () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "rawSocketReaderThread": {
+                TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
+                server.setUp();
+                TcpRoundTripBenchmark.RawReaderThreadClient client = new TcpRoundTripBenchmark.RawReaderThreadClient();
+                client.setUp(server);
+                return new Scenario(name, client::ask, () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "junctionBlocking": {
+                TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
+                server.setUp();
+                TcpRoundTripBenchmark.JunctionBlockingClient client = new TcpRoundTripBenchmark.JunctionBlockingClient();
+                client.setUp(server);
+                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "junctionNio": {
+                TcpRoundTripBenchmark.JunctionNioServer server = new TcpRoundTripBenchmark.JunctionNioServer();
+                server.setUp();
+                TcpRoundTripBenchmark.JunctionNioClient client = new TcpRoundTripBenchmark.JunctionNioClient();
+                client.setUp(server);
+                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "springNet": {
+                TcpRoundTripBenchmark.SpringNetServer server = new TcpRoundTripBenchmark.SpringNetServer();
+                server.setUp();
+                TcpRoundTripBenchmark.SpringNetClient client = new TcpRoundTripBenchmark.SpringNetClient();
+                client.setUp(server);
+                return new Scenario(name, client::ask, () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "springNio": {
+                TcpRoundTripBenchmark.SpringNioServer server = new TcpRoundTripBenchmark.SpringNioServer();
+                server.setUp();
+                TcpRoundTripBenchmark.SpringNioClient client = new TcpRoundTripBenchmark.SpringNioClient();
+                client.setUp(server);
+                return new Scenario(name, client::ask, () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            default:
+                throw new IllegalArgumentException(name);
+        }
+    }
+}
