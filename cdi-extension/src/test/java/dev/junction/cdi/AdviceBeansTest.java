@@ -219,6 +219,64 @@ class AdviceBeansTest {
                                 + " 'undeclared'"));
     }
 
+    @Dependent
+    public static class PlainRetry {
+        @Produces
+        @Named("plainRetry")
+        @ApplicationScoped
+        HandlerAdvice plainRetry() {
+            return Advices.retry().build();
+        }
+    }
+
+    /** Two filters rejecting everything; their discard flow fails. */
+    @ApplicationScoped
+    public static class Screens {
+        private final AtomicInteger within = new AtomicInteger();
+        private final AtomicInteger after = new AtomicInteger();
+
+        @Filter(inputChannel = "within", discardChannel = "rejected", adviceChain = "plainRetry")
+        public boolean screenWithin(String item) {
+            within.incrementAndGet();
+            return false;
+        }
+
+        @Filter(inputChannel = "after", discardChannel = "rejected", adviceChain = "plainRetry",
+                discardWithinAdvice = false)
+        public boolean screenAfter(String item) {
+            after.incrementAndGet();
+            return false;
+        }
+
+        @ServiceActivator(inputChannel = "rejected")
+        public void rejected(String item) {
+            throw new IllegalStateException("the discard flow failed");
+        }
+
+        int decisionsWithin() {
+            return within.get();
+        }
+
+        int decisionsAfter() {
+            return after.get();
+        }
+    }
+
+    @Test
+    void aFilterDiscardsInsideItsAdvicesUnlessDiscardWithinAdviceIsFalse() {
+        container = Containers.start("advice-filter", PlainRetry.class, Screens.class);
+        Junction junction = container.select(Junction.class).get();
+
+        assertThatThrownBy(() -> junction.channel("within").send(Message.of("x")))
+                .hasRootCauseMessage("the discard flow failed");
+        assertThatThrownBy(() -> junction.channel("after").send(Message.of("x")))
+                .hasRootCauseMessage("the discard flow failed");
+
+        Screens screens = container.select(Screens.class).get();
+        assertThat(screens.decisionsWithin()).as("the failed discard was retried with the decision").isEqualTo(3);
+        assertThat(screens.decisionsAfter()).as("the retry covered the decision only").isEqualTo(1);
+    }
+
     private static Named named(String name) {
         return jakarta.enterprise.inject.literal.NamedLiteral.of(name);
     }

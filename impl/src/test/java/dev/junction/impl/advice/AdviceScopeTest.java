@@ -106,7 +106,6 @@ class AdviceScopeTest {
     @Test
     void aCustomAdviceMayRunTheHandlingAgainAndChangeTheResult() {
         AtomicInteger calls = new AtomicInteger();
-        // tag::custom[]
         HandlerAdvice twiceIfEmpty = execution -> {
             Object result = execution.proceed();
             if ("".equals(result)) {
@@ -114,7 +113,6 @@ class AdviceScopeTest {
             }
             return result == null ? null : result + " (advised by " + execution.endpointId() + ")";
         };
-        // end::custom[]
         junction.flow("requests").handle((String payload) -> calls.incrementAndGet() == 1 ? "" : payload)
                 .id("lookup").advice(twiceIfEmpty, recording("inner"));
         Client client = junction.gateway(Client.class);

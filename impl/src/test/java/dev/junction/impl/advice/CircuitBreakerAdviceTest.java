@@ -13,6 +13,8 @@ import dev.junction.api.message.Message;
 import dev.junction.api.runtime.Junction;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,6 +93,30 @@ class CircuitBreakerAdviceTest {
         serviceDown.set(true);
         assertThatThrownBy(this::send).hasRootCauseMessage("foo");
         assertThat(breaker.state("failer").orElseThrow().phase()).isEqualTo(Phase.CLOSED);
+    }
+
+    @Test
+    void theReferenceTimelineThresholdTwoHalfOpenAfterTwelveSecondsARequestEveryFiveSeconds() {
+        CircuitBreaker breaker = ticking(Advices.circuitBreaker().threshold(2).halfOpenAfter(Duration.ofSeconds(12)));
+        junction.flow("input").handle((String payload) -> service(payload)).id("failer").advice(breaker);
+        junction.start();
+        List<String> outcomes = new ArrayList<>();
+
+        for (int request = 1; request <= 6; request++) {
+            ticker.addAndGet(Duration.ofSeconds(5).toNanos());
+            try {
+                send();
+                outcomes.add("handled");
+            } catch (CircuitBreakerOpenException open) {
+                outcomes.add("open");
+            } catch (RuntimeException failed) {
+                outcomes.add("failed");
+            }
+        }
+
+        // 1 and 2 fail; 3 and 4 fail fast; 5 comes 15 s after the last failure: tried, fails; 6 fails fast again
+        assertThat(outcomes).containsExactly("failed", "failed", "open", "open", "failed", "open");
+        assertThat(calls).hasValue(3);
     }
 
     @Test

@@ -52,6 +52,7 @@ class CafeApplicationTest {
                         .contains("order 4 refused; drink 4.2 unicorn frappe reads ORDERED: the barista's claim was"
                                 + " rolled back"))
                 .anySatisfy(line -> assertThat(line).startsWith("waiter").contains("order 5 served"))
+                .anySatisfy(line -> assertThat(line).startsWith("pager").contains("no signal buzzing for"))
                 .anySatisfy(line -> assertThat(line).startsWith("router").contains("3.3 iced latte -> coldDrinks"))
                 .anySatisfy(line -> assertThat(line).startsWith("cafe").contains("4 orders served, 1 refused"));
         // the failed order's hot drink was still delivered: only the unknown drink's transaction rolled back
