@@ -226,6 +226,21 @@ public class TcpResourceAdapter implements ResourceAdapter {
         this.replyTimeout = replyTimeout;
     }
 
+    /**
+     * Equal when every property is, as the Connectors specification requires of a resource adapter bean (servers
+     * check it when they deploy the adapter); its running state takes no part.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TcpResourceAdapter that && settings.equals(that.settings)
+                && java.util.Objects.equals(replyTimeout, that.replyTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(settings, replyTimeout);
+    }
+
     /** An activation is one endpoint factory with one set of spec values. */
     private record ActivationKey(MessageEndpointFactory endpoints, List<Object> specValues) {
     }
