@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -233,12 +234,12 @@ public class TcpResourceAdapter implements ResourceAdapter {
     @Override
     public boolean equals(Object other) {
         return other instanceof TcpResourceAdapter that && settings.equals(that.settings)
-                && java.util.Objects.equals(replyTimeout, that.replyTimeout);
+                && Objects.equals(replyTimeout, that.replyTimeout);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(settings, replyTimeout);
+        return Objects.hash(settings, replyTimeout);
     }
 
     /** An activation is one endpoint factory with one set of spec values. */
