@@ -17,6 +17,7 @@ import javax.transaction.xa.XAResource;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,7 +147,7 @@ final class ManagedTcpConnection implements ManagedConnection {
 
     /** @return whether a request for this info may be served by this connection */
     boolean matches(TcpManagedConnectionFactory requested, ConnectionRequestInfo info) {
-        return factory.equals(requested) && java.util.Objects.equals(requestInfo, info) && isValid();
+        return factory.equals(requested) && Objects.equals(requestInfo, info) && isValid();
     }
 
     byte[] exchange(byte[] request) {

@@ -7,6 +7,7 @@ import jakarta.resource.spi.ResourceAdapter;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ public class TcpActivationSpec implements ActivationSpec {
 
     /** @return the values that tell activations apart, so that activating twice the same way is recognised */
     List<Object> values() {
-        return java.util.Arrays.asList(port, bindAddress, nio, settings);
+        return Arrays.asList(port, bindAddress, nio, settings);
     }
 
     private InetAddress address() throws InvalidPropertyException {

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -224,6 +225,21 @@ public class TcpResourceAdapter implements ResourceAdapter {
 
     public void setReplyTimeout(Long replyTimeout) {
         this.replyTimeout = replyTimeout;
+    }
+
+    /**
+     * Equal when every property is, as the Connectors specification requires of a resource adapter bean (servers
+     * check it when they deploy the adapter); its running state takes no part.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TcpResourceAdapter that && settings.equals(that.settings)
+                && Objects.equals(replyTimeout, that.replyTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(settings, replyTimeout);
     }
 
     /** An activation is one endpoint factory with one set of spec values. */

@@ -31,9 +31,7 @@ final class WorkManagerExecutor implements Executor {
         try {
             workManager.scheduleWork(new TaskWork(task));
         } catch (WorkException e) {
-            RejectedExecutionException rejected = new RejectedExecutionException("The work manager refused a TCP"
-                    + " task: " + e.getMessage(), e);
-            throw rejected;
+            throw new RejectedExecutionException("The work manager refused a TCP task: " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.junction.tcp.adapter;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -71,11 +70,7 @@ final class HarnessEndpoints implements MessageEndpointFactory {
     private Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
             case "onRequest":
-                try {
-                    return handler.apply((byte[]) args[0]);
-                } catch (RuntimeException e) {
-                    throw e;
-                }
+                return handler.apply((byte[]) args[0]);
             case "release":
                 unreleased.decrementAndGet();
                 return null;
@@ -89,7 +84,7 @@ final class HarnessEndpoints implements MessageEndpointFactory {
             case "toString":
                 return "HarnessEndpoint@" + System.identityHashCode(proxy);
             default:
-                throw new InvocationTargetException(new UnsupportedOperationException(method.toString()));
+                throw new UnsupportedOperationException(method.toString());
         }
     }
 }

@@ -76,8 +76,12 @@ class OutboundContractTest {
         TcpClientConnection handle = connections.getConnection();
         ManagedConnection managed = pool.all().iterator().next();
 
+        await().until(() -> peer.openConnections() == 1);
+
         managed.cleanup();
         assertThatThrownBy(() -> handle.send(bytes("x"))).hasMessageContaining("handle is closed");
+        TcpClientConnection next = (TcpClientConnection) managed.getConnection(null, null);
+        assertThat(text(next.sendAndReceive(bytes("same socket")))).isEqualTo("SAME SOCKET");
         assertThat(peer.openConnections()).isEqualTo(1);
 
         managed.destroy();
@@ -170,7 +174,7 @@ class OutboundContractTest {
         TcpClientConnection lent = connections.getConnection();
         lent.sendAndReceive(bytes("lent"));
         connections.getConnection().close();
-        assertThat(peer.openConnections()).isEqualTo(2);
+        await().until(() -> peer.openConnections() == 2);
 
         adapter.stop();
 

@@ -111,7 +111,9 @@ class ResourceAdapterDeploymentTest {
         client.close();
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), PORT).close())
                 .isInstanceOf(ConnectException.class);
-        await().atMost(Duration.ofMinutes(1)).until(() -> get(probe, "junction-threads").isEmpty());
+        await().atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> assertThat(get(probe, "junction-threads")).as("threads running Junction code")
+                        .isEmpty());
     }
 
     private static String get(URL base, String path) throws Exception {

@@ -20,6 +20,7 @@ public class ThreadProbeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String busy = Thread.getAllStackTraces().entrySet().stream()
+                .filter(entry -> entry.getKey() != Thread.currentThread()) // this servlet is Junction code too
                 .filter(entry -> Arrays.stream(entry.getValue())
                         .anyMatch(frame -> frame.getClassName().startsWith("dev.junction.")))
                 .map(Map.Entry::getKey).map(Thread::getName).collect(Collectors.joining("\n"));
