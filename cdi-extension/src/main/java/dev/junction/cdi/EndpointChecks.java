@@ -56,9 +56,11 @@ final class EndpointChecks {
         }
         if (kind instanceof EndpointKind.Filter) {
             Class<?> returned = method.getReturnType();
-            if (returned != boolean.class && returned != Boolean.class) {
+            if (returned != boolean.class && returned != Boolean.class
+                    && !EndpointHandlers.declaresScript(method)) { // a scripted filter: its script returns the boolean
                 validator.problem(DeploymentValidator.INVALID_RETURN_TYPE, at + " is a @Filter but returns "
-                        + returned.getName() + "; a filter method returns boolean (true accepts the message)");
+                        + returned.getName() + "; a filter method returns boolean (true accepts the message), or"
+                        + " takes no parameters and returns the Script that decides");
                 ok = false;
             }
         } else if (kind instanceof EndpointKind.Transformer || kind instanceof EndpointKind.Router) {

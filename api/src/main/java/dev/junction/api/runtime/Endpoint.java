@@ -1,5 +1,7 @@
 package dev.junction.api.runtime;
 
+import dev.junction.api.management.ManagedOperation;
+
 /**
  * The lifecycle handle of one endpoint (a consumer of a channel, or an inbound channel adapter), found by its id
  * through {@link Junction#endpoint(String)}: an application stops and starts single endpoints with it, for example
@@ -14,12 +16,15 @@ public interface Endpoint {
     String getId();
 
     /** Starts consuming (subscribes, or schedules polls); does nothing when running. */
+    @ManagedOperation(description = "starts consuming")
     void start();
 
     /** Stops consuming; does nothing when stopped. */
+    @ManagedOperation(description = "stops consuming")
     void stop();
 
     /** @return whether the endpoint is consuming */
+    @ManagedOperation(description = "whether the endpoint is consuming")
     boolean isRunning();
 
     /** @return whether the runtime starts this endpoint when it starts */

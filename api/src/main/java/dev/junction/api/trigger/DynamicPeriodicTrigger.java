@@ -1,5 +1,7 @@
 package dev.junction.api.trigger;
 
+import dev.junction.api.management.ManagedOperation;
+
 import jakarta.enterprise.concurrent.LastExecution;
 import jakarta.enterprise.concurrent.ZonedTrigger;
 import java.time.Duration;
@@ -35,6 +37,7 @@ public final class DynamicPeriodicTrigger implements ZonedTrigger {
         return settings.get();
     }
 
+    @ManagedOperation(description = "the period between runs")
     public Duration period() {
         return settings.get().period();
     }
@@ -48,11 +51,13 @@ public final class DynamicPeriodicTrigger implements ZonedTrigger {
      *
      * @throws IllegalArgumentException if {@code period} is not positive (the period is then unchanged)
      */
+    @ManagedOperation(description = "changes the period; the next run is scheduled with it")
     public void setPeriod(Duration period) {
         settings.updateAndGet(current -> current.withPeriod(period));
     }
 
     /** Switches between fixed rate ({@code true}) and fixed delay from the next computed run time on. */
+    @ManagedOperation(description = "switches between fixed rate and fixed delay")
     public void setFixedRate(boolean fixedRate) {
         settings.updateAndGet(current -> current.withFixedRate(fixedRate));
     }

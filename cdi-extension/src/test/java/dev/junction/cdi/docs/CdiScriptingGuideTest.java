@@ -3,6 +3,7 @@ package dev.junction.cdi.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.api.annotation.Filter;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.annotation.Router;
 import dev.junction.api.annotation.ServiceActivator;
@@ -57,7 +58,17 @@ class CdiScriptingGuideTest {
             return Script.location("groovy", "classpath:scripts/kitchen.groovy").beanVariable("menu", "menu");
         }
 
-        @ServiceActivator(inputChannel = "hotDrinks")
+        @Filter(inputChannel = "hotDrinks", outputChannel = "servedHot", discardChannel = "soldOut")
+        public Script inStock() {
+            return Script.inline("groovy", "payload != 'mocha'");
+        }
+
+        @ServiceActivator(inputChannel = "soldOut")
+        public Script soldOut() {
+            return Script.inline("groovy", "'no ' + payload + ' today'");
+        }
+
+        @ServiceActivator(inputChannel = "servedHot")
         public Script hot() {
             return Script.inline("groovy", "'hot ' + payload + ' for ' + menu.price(payload)")
                     .beanVariable("menu", "menu");
@@ -85,6 +96,7 @@ class CdiScriptingGuideTest {
 
         assertThat(cafe.placeOrder("latte")).isEqualTo("hot latte for 2.5");
         assertThat(cafe.placeOrder("tea")).isEqualTo("iced tea for 4.0");
+        assertThat(cafe.placeOrder("mocha")).isEqualTo("no mocha today");
     }
 
     @ApplicationScoped

@@ -71,7 +71,7 @@ public final class ScriptedProcessor implements MessageProcessor<Object> {
         }
         ScriptText source = script.location() != null ? ScriptText.at(script.location(), loader)
                 : ScriptText.inline(script.text());
-        engine.put(ScriptEngine.FILENAME, source.describe()); // engines that name the source in errors use it
+        // no ScriptEngine.FILENAME: Groovy would name the script's class after it, hiding a variable of that name
         ReloadingText text = new ReloadingText(engine, source, script.refreshCheckDelay());
         Map<String, Object> engineScope = Map.copyOf(withoutNulls(engine.getBindings(ScriptContext.ENGINE_SCOPE)));
         Map<String, Expression> beans = new LinkedHashMap<>();

@@ -1,0 +1,229 @@
+package dev.junction.impl.controlbus;
+
+import dev.junction.api.annotation.ServiceActivator;
+import dev.junction.api.error.MessageHandlingException;
+import dev.junction.api.message.Message;
+import dev.junction.api.runtime.Junction;
+import dev.junction.impl.controlbus.ManagedOperations.Operation;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Executes command messages on the runtime's managed components: the service of a control bus flow,
+ * {@code junction.flow("controlBus").handle(ControlBus.builder(junction).build())}. The reply is the operation's
+ * result ({@code null}, for a {@code void} operation: no reply).
+ *
+ * <p>A command is either text, {@code @hotBarista.stop()} or {@code @poller.setPeriod(500)} (literal arguments
+ * only), or a message with the {@link #COMPONENT_HEADER} and {@link #OPERATION_HEADER} headers and its arguments
+ * as a {@code List} in {@link #ARGUMENTS_HEADER}. The components are the runtime's endpoints, by id, and the
+ * components registered with the builder, by name. Only their methods marked
+ * {@link dev.junction.api.management.ManagedOperation} are invoked; everything else is refused with a
+ * {@link CommandRefusedException} whose message starts with its code: not a command ({@code JNC-1060}: expression
+ * language, {@code System.exit(0)}, anything but the form above), an unknown component ({@code JNC-1061}), an
+ * operation not managed ({@code JNC-1062}: {@code getClass()} and any unmarked method), arguments that do not fit
+ * ({@code JNC-1063}), a caller without one of the operation's roles ({@code JNC-1064}).
+ *
+ * <p>Roles: an operation lists its allowed roles in its mark, or the builder overrides them per operation; the
+ * builder's role check answers whether the caller has a role (under CDI, the container's security context). An
+ * operation that needs a role is refused when no role check is configured.
+ *
+ * <p>Thread-safe; immutable once built.
+ */
+public final class ControlBus {
+
+    /** The header naming the component of a command in the header form. */
+    public static final String COMPONENT_HEADER = "junction_controlBus_component";
+    /** The header naming the operation of a command in the header form. */
+    public static final String OPERATION_HEADER = "junction_controlBus_operation";
+    /** The header carrying the arguments of a command in the header form: a {@code List}, or absent for none. */
+    public static final String ARGUMENTS_HEADER = "junction_controlBus_arguments";
+
+    private final Junction junction;
+    private final Map<String, Object> components;
+    private final Map<String, List<String>> roleOverrides;
+    private final Predicate<String> callerInRole;
+
+    private ControlBus(Builder builder) {
+        this.junction = builder.junction;
+        this.components = Map.copyOf(builder.components);
+        this.roleOverrides = Map.copyOf(builder.roleOverrides);
+        this.callerInRole = builder.callerInRole;
+    }
+
+    /** @return a builder of a control bus over the runtime's endpoints */
+    public static Builder builder(Junction junction) {
+        return new Builder(junction);
+    }
+
+    /**
+     * Executes a command.
+     *
+     * @return the operation's result
+     * @throws CommandRefusedException when the command is refused
+     * @throws MessageHandlingException when the operation itself fails
+     */
+    @ServiceActivator
+    public Object execute(Message<?> command) {
+        Command parsed = parse(command);
+        Object component = component(parsed.component()).orElseThrow(() -> refused(command,
+                ControlBusRule.UNKNOWN_COMPONENT, "no managed component is named '" + parsed.component() + "'; name"
+                        + " an endpoint id or a component registered with the control bus"));
+        List<Operation> named = ManagedOperations.of(component.getClass()).stream()
+                .filter(operation -> operation.method().getName().equals(parsed.operation())).toList();
+        if (named.isEmpty()) {
+            throw refused(command, ControlBusRule.NOT_MANAGED, "'" + parsed.operation() + "' is not a managed"
+                    + " operation of '" + parsed.component() + "'; its managed operations are "
+                    + signatures(component));
+        }
+        for (Operation operation : named) {
+            Object[] arguments = ManagedOperations.convert(operation.method(), parsed.arguments());
+            if (arguments != null) {
+                requireRole(command, parsed, operation);
+                return invoke(command, parsed, component, operation, arguments);
+            }
+        }
+        throw refused(command, ControlBusRule.ARGUMENTS_MISMATCH, "the arguments " + parsed.arguments() + " fit no"
+                + " managed operation '" + parsed.operation() + "' of '" + parsed.component() + "'; it takes "
+                + named.stream().map(Operation::signature).collect(Collectors.joining(" or ")));
+    }
+
+    private Command parse(Message<?> command) {
+        Object operation = command.getHeaders().get(OPERATION_HEADER);
+        if (operation != null) {
+            Object component = command.getHeaders().get(COMPONENT_HEADER);
+            Object arguments = command.getHeaders().get(ARGUMENTS_HEADER);
+            if (!(component instanceof String name) || !(operation instanceof String op)
+                    || !(arguments == null || arguments instanceof List)) {
+                throw refused(command, ControlBusRule.NOT_A_COMMAND, "a command in the header form has a String "
+                        + COMPONENT_HEADER + ", a String " + OPERATION_HEADER + " and, optionally, a List "
+                        + ARGUMENTS_HEADER);
+            }
+            return new Command(name, op, arguments == null ? List.of()
+                    : Collections.unmodifiableList(new ArrayList<>((List<?>) arguments)));
+        }
+        Command parsed = command.getPayload() instanceof String text ? Command.parse(text) : null;
+        if (parsed == null) {
+            throw refused(command, ControlBusRule.NOT_A_COMMAND, "'" + command.getPayload() + "' is not a command;"
+                    + " write @component.operation(arguments) with literal arguments (numbers, 'strings', true,"
+                    + " false, null), or use the header form; nothing else is evaluated");
+        }
+        return parsed;
+    }
+
+    private Optional<Object> component(String name) {
+        Object registered = components.get(name);
+        if (registered != null) {
+            return Optional.of(registered);
+        }
+        return junction.endpoint(name).map(Object.class::cast);
+    }
+
+    private void requireRole(Message<?> command, Command parsed, Operation operation) {
+        List<String> roles = roleOverrides.getOrDefault(parsed.component() + "." + parsed.operation(),
+                Arrays.asList(operation.mark().rolesAllowed()));
+        if (roles.isEmpty()) {
+            return;
+        }
+        if (callerInRole == null) {
+            throw refused(command, ControlBusRule.ROLE_REQUIRED, "'" + parsed.component() + "." + parsed.operation()
+                    + "' requires one of the roles " + roles + ", and this control bus has no role check; give its"
+                    + " builder roleCheck(...)");
+        }
+        if (roles.stream().noneMatch(callerInRole)) {
+            throw refused(command, ControlBusRule.ROLE_REQUIRED, "the caller has none of the roles " + roles
+                    + " that '" + parsed.component() + "." + parsed.operation() + "' requires");
+        }
+    }
+
+    private static Object invoke(Message<?> command, Command parsed, Object component, Operation operation,
+            Object[] arguments) {
+        try {
+            return operation.method().invoke(component, arguments);
+        } catch (InvocationTargetException failed) {
+            throw new MessageHandlingException(command, "The control bus operation '" + parsed.component() + "."
+                    + operation.signature() + "' failed: " + failed.getCause(), failed.getCause());
+        } catch (IllegalAccessException inaccessible) {
+            throw new MessageHandlingException(command, "The control bus cannot invoke '" + parsed.component() + "."
+                    + operation.signature() + "': " + inaccessible.getMessage(), inaccessible);
+        }
+    }
+
+    private static String signatures(Object component) {
+        return ManagedOperations.of(component.getClass()).stream().map(Operation::signature).sorted()
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static CommandRefusedException refused(Message<?> command, ControlBusRule rule, String what) {
+        return new CommandRefusedException(command, rule.problem("Control bus command refused: " + what));
+    }
+
+    @Override
+    public String toString() {
+        return "ControlBus" + components.keySet();
+    }
+
+    /** Builds a control bus: extra components, per-operation roles, the role check. */
+    public static final class Builder {
+        private final Junction junction;
+        private final Map<String, Object> components = new LinkedHashMap<>();
+        private final Map<String, List<String>> roleOverrides = new HashMap<>();
+        private Predicate<String> callerInRole;
+
+        private Builder(Junction junction) {
+            this.junction = Objects.requireNonNull(junction, "junction");
+        }
+
+        /**
+         * Makes a component manageable by name (a trigger, a connection factory...): its operations marked
+         * {@link dev.junction.api.management.ManagedOperation} become callable.
+         *
+         * @throws IllegalArgumentException ({@code JNC-1065}) when the name is taken or the component has no
+         *         managed operation
+         */
+        public Builder component(String name, Object component) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(component, "component");
+            if (components.containsKey(name)) {
+                throw new IllegalArgumentException(ControlBusRule.INVALID_COMPONENT.problem("a component is already"
+                        + " named '" + name + "'; give each component its own name"));
+            }
+            if (ManagedOperations.of(component.getClass()).isEmpty()) {
+                throw new IllegalArgumentException(ControlBusRule.INVALID_COMPONENT.problem("component '" + name
+                        + "' (" + component.getClass().getName() + ") has no method marked @ManagedOperation;"
+                        + " mark the operations the control bus may invoke"));
+            }
+            components.put(name, component);
+            return this;
+        }
+
+        /**
+         * Sets the roles allowed to invoke one operation (all its overloads), instead of those of its mark; none:
+         * anyone.
+         */
+        public Builder rolesAllowed(String component, String operation, String... roles) {
+            roleOverrides.put(Objects.requireNonNull(component, "component") + "."
+                    + Objects.requireNonNull(operation, "operation"), List.of(roles));
+            return this;
+        }
+
+        /** @param callerInRole answers whether the caller of the current command has a role */
+        public Builder roleCheck(Predicate<String> callerInRole) {
+            this.callerInRole = Objects.requireNonNull(callerInRole, "callerInRole");
+            return this;
+        }
+
+        public ControlBus build() {
+            return new ControlBus(this);
+        }
+    }
+}

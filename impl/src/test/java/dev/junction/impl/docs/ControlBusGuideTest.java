@@ -1,0 +1,87 @@
+package dev.junction.impl.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.junction.api.channel.MessageChannels;
+import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.management.ManagedOperation;
+import dev.junction.api.message.Message;
+import dev.junction.api.message.MessageBuilder;
+import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.runtime.Junction;
+import dev.junction.api.trigger.DynamicPeriodicTrigger;
+import dev.junction.impl.controlbus.CommandRefusedException;
+import dev.junction.impl.controlbus.ControlBus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plain Java snippets of docs/control-bus.adoc; each one runs here, so the guide cannot drift. */
+class ControlBusGuideTest {
+
+    // tag::component[]
+    public static class Roaster {
+        private volatile int batchSize = 10;
+
+        @ManagedOperation(description = "beans roasted per batch", rolesAllowed = "roastmaster")
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        @ManagedOperation
+        public int batchSize() {
+            return batchSize;
+        }
+    }
+    // end::component[]
+
+    @Test
+    void commands() {
+        try (Junction junction = Junction.create()) {
+            PollableChannel replies = junction.register(MessageChannels.queue("busReplies", 10));
+            junction.register(MessageChannels.queue("served", 10));
+            Roaster roaster = new Roaster();
+            // tag::bus[]
+            DynamicPeriodicTrigger kitchenPoller = new DynamicPeriodicTrigger(Duration.ofMillis(100));
+            junction.flow(MessageChannels.queue("kitchen", 10)).poll(PollerSpec.trigger(kitchenPoller))
+                    .handle((String order) -> order + " is ready").id("barista").channel("served");
+            junction.flow("controlBus").handle(ControlBus.builder(junction)
+                    .component("kitchenPoller", kitchenPoller)          // managed: setPeriod, period...
+                    .component("roaster", roaster)
+                    .roleCheck(role -> false)                           // nobody is a roastmaster here
+                    .build()).channel("busReplies");
+            // end::bus[]
+            junction.start();
+
+            // tag::commands[]
+            MessageChannelSender bus = command -> junction.channel("controlBus").send(command);
+            bus.send(Message.of("@barista.stop()"));                     // an endpoint, by id
+            bus.send(Message.of("@kitchenPoller.setPeriod(20)"));        // milliseconds, or 'PT0.02S'
+            bus.send(Message.of("@barista.isRunning()"));                // replies false
+            bus.send(MessageBuilder.withPayload("")                      // the header form
+                    .setHeader(ControlBus.COMPONENT_HEADER, "barista")
+                    .setHeader(ControlBus.OPERATION_HEADER, "start")
+                    .setHeader(ControlBus.ARGUMENTS_HEADER, List.of()).build());
+            // end::commands[]
+            assertThat(replies.receive(Duration.ofSeconds(5)).getPayload()).isEqualTo(false);
+            assertThat(kitchenPoller.period()).isEqualTo(Duration.ofMillis(20));
+            assertThat(junction.endpoint("barista").orElseThrow().isRunning()).isTrue();
+
+            // tag::refusals[]
+            assertThatThrownBy(() -> bus.send(Message.of("System.exit(0)")))              // not a command
+                    .isInstanceOf(CommandRefusedException.class).hasMessageStartingWith("JNC-1060");
+            assertThatThrownBy(() -> bus.send(Message.of("@barista.getClass()")))         // not managed
+                    .hasMessageStartingWith("JNC-1062");
+            assertThatThrownBy(() -> bus.send(Message.of("@roaster.setBatchSize(50)")))   // needs a role
+                    .hasMessageStartingWith("JNC-1064");
+            // end::refusals[]
+            assertThat(roaster.batchSize()).isEqualTo(10);
+        }
+    }
+
+    @FunctionalInterface
+    interface MessageChannelSender {
+        void send(Message<?> command);
+    }
+}

@@ -1,0 +1,2 @@
+// the price after the customer's discount
+payload.price * (1 - discount)
