@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class CdiDeclaredGatewaysTest {
 
-    /** The application class a container would make; here Jersey makes it from the class. */
-    public static class Api extends JunctionHttpApplication {
+    // tag::application[]
+    public static class Api extends JunctionHttpApplication { // in a WAR, with @ApplicationPath("api") on it
     }
+    // end::application[]
 
     @ApplicationScoped
     public static class Barista {
@@ -37,6 +38,7 @@ class CdiDeclaredGatewaysTest {
         }
     }
 
+    // tag::declaration[]
     @ApplicationScoped
     public static class OrderEndpoints implements Declaration {
         @Inject
@@ -49,6 +51,7 @@ class CdiDeclaredGatewaysTest {
                     .requestChannel("httpOrders").build();
         }
     }
+    // end::declaration[]
 
     @Test
     void gatewaysDeclaredByBeansServeThroughTheApplicationWithoutArguments() throws Exception {
