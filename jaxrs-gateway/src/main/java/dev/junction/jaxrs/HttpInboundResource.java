@@ -144,7 +144,8 @@ public class HttpInboundResource {
         // the application may be up before the runtime has declared its gateways (a container starting)
         LOG.log(Level.WARNING, "HttpInboundResource has no gateways yet: its application has no property '"
                 + JunctionHttpApplication.GATEWAYS_PROPERTY + "' and no runtime made them with"
-                + " HttpInboundGateways.of(junction); answering 503");
+                + " HttpInboundGateways.of(junction) in the class loader " + HttpInboundGateways.class.getClassLoader()
+                + "; answering 503");
         return ProblemResponses.problem(503, "The server is not ready to serve this request", encodedPath(),
                 null).build();
     }

@@ -106,7 +106,9 @@ class HttpGatewayTest {
 
     private HttpResponse<String> send(String path, HttpRequest.Builder request) throws IOException,
             InterruptedException {
-        URI uri = URI.create(deployment.toExternalForm()).resolve("api/" + path);
+        // the container may report its deployment under another address of this machine: stay on loopback
+        URI reported = URI.create(deployment.toExternalForm());
+        URI uri = URI.create("http://127.0.0.1:" + reported.getPort() + reported.getRawPath()).resolve("api/" + path);
         return client.send(request.uri(uri).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
