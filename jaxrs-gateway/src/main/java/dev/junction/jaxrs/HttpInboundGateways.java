@@ -7,9 +7,11 @@ import dev.junction.impl.runtime.JunctionRuntime;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +36,12 @@ public final class HttpInboundGateways implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(HttpInboundGateways.class.getName());
     private static final AtomicInteger TIMERS = new AtomicInteger();
+    /**
+     * The gateways made by {@link #of(Junction)}, one per runtime until it closes. Static on purpose: in a container
+     * this module's classes belong to one deployment, whose Jakarta REST application finds its runtime's gateways
+     * here without any reference to the runtime.
+     */
+    private static final Map<JunctionRuntime, HttpInboundGateways> SHARED = new ConcurrentHashMap<>();
 
     private final JunctionRuntime runtime;
     private final ScheduledExecutorService timer;
@@ -62,6 +70,31 @@ public final class HttpInboundGateways implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true); // most waits end with a reply: drop their cancelled tasks at once
         return new HttpInboundGateways(runtime, timer, true);
+    }
+
+    /**
+     * The one set of gateways of a runtime, made (with a timer of its own) on the first call and the same for every
+     * later call until the runtime closes: what declarations use under CDI ({@code Declaration} beans), where
+     * nothing else holds the gateways. A {@link JunctionHttpApplication} made without gateways serves these.
+     *
+     * @throws ConfigurationException ({@code JNC-0813}) when the runtime is not {@code junction-impl}'s
+     */
+    public static HttpInboundGateways of(Junction junction) {
+        JunctionRuntime runtime = runtimeOf(junction);
+        return SHARED.computeIfAbsent(runtime, shared -> create(shared));
+    }
+
+    /**
+     * @return the gateways {@link #of(Junction)} made for the one open runtime that has them, if exactly one has
+     * @throws IllegalStateException when several runtimes have them: the application must name its gateways
+     */
+    static Optional<HttpInboundGateways> shared() {
+        List<HttpInboundGateways> all = List.copyOf(SHARED.values());
+        if (all.size() > 1) {
+            throw new IllegalStateException("Several runtimes of this class loader have HTTP inbound gateways ("
+                    + all.size() + "); make the JunctionHttpApplication with the gateways to serve");
+        }
+        return all.stream().findFirst();
     }
 
     /**
@@ -110,6 +143,7 @@ public final class HttpInboundGateways implements AutoCloseable {
             return;
         }
         closed = true;
+        SHARED.remove(runtime, this);
         routes.gateways().forEach(gateway -> {
             if (gateway.replyRouter() != null) {
                 gateway.replyRouter().close();

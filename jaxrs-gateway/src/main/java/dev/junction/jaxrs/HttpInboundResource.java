@@ -126,15 +126,27 @@ public class HttpInboundResource {
         return path.startsWith("/") ? path : "/" + path;
     }
 
+    /** @return the application's gateways, else those of the deployment's runtime ({@code of}), else null */
     private HttpInboundGateways gateways() {
         Object gateways = configuration.getProperty(JunctionHttpApplication.GATEWAYS_PROPERTY);
-        return gateways instanceof HttpInboundGateways found ? found : null;
+        if (gateways instanceof HttpInboundGateways found) {
+            return found;
+        }
+        try {
+            return HttpInboundGateways.shared().orElse(null);
+        } catch (IllegalStateException ambiguous) {
+            LOG.log(Level.ERROR, ambiguous.getMessage());
+            return null;
+        }
     }
 
     private Response notConfigured() {
-        LOG.log(Level.ERROR, "HttpInboundResource runs without gateways: its application has no property '"
-                + JunctionHttpApplication.GATEWAYS_PROPERTY + "'; use JunctionHttpApplication or its properties()");
-        return ProblemResponses.problem(500, "The server is not configured to serve this request", encodedPath(),
+        // the application may be up before the runtime has declared its gateways (a container starting)
+        LOG.log(Level.WARNING, "HttpInboundResource has no gateways yet: its application has no property '"
+                + JunctionHttpApplication.GATEWAYS_PROPERTY + "' and no runtime made them with"
+                + " HttpInboundGateways.of(junction) in the class loader " + HttpInboundGateways.class.getClassLoader()
+                + "; answering 503");
+        return ProblemResponses.problem(503, "The server is not ready to serve this request", encodedPath(),
                 null).build();
     }
 }

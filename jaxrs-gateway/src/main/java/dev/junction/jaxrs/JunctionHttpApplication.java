@@ -1,5 +1,7 @@
 package dev.junction.jaxrs;
 
+import dev.junction.api.runtime.Junction;
+
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +32,16 @@ public class JunctionHttpApplication extends Application {
         this.gateways = Objects.requireNonNull(gateways, "gateways");
     }
 
+    /**
+     * Serves the gateways {@link HttpInboundGateways#of(Junction)} made for the runtime of this deployment, found at
+     * each request until found: the form for containers, where a subclass with an {@code @ApplicationPath} is made by
+     * the container and the runtime (the CDI extension's) declares its gateways in a {@code Declaration} bean. A
+     * request before the runtime has gateways is answered 503.
+     */
+    protected JunctionHttpApplication() {
+        this.gateways = null;
+    }
+
     /** @return the generic resource */
     @Override
     public Set<Class<?>> getClasses() {
@@ -39,7 +51,7 @@ public class JunctionHttpApplication extends Application {
     /** @return the property that hands the gateways to the resource */
     @Override
     public Map<String, Object> getProperties() {
-        return properties(gateways);
+        return gateways == null ? Map.of() : properties(gateways);
     }
 
     /** @return the resource classes to register in an application of one's own */

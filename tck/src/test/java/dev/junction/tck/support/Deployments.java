@@ -70,6 +70,18 @@ public final class Deployments {
     }
 
     /**
+     * Adds the library (jar or class folder) that holds a class, for deployments that need a Junction module beyond
+     * the ones every deployment carries (the HTTP gateways).
+     *
+     * @param war    a deployment from {@link #war}
+     * @param member a class of the library
+     * @return the same deployment
+     */
+    public static WebArchive withLibraryOf(WebArchive war, Class<?> member) {
+        return war.addAsLibrary(libraryOf(member));
+    }
+
+    /**
      * Adds the container's {@link TestDatabase} bean.
      *
      * @param war a deployment from {@link #war}
