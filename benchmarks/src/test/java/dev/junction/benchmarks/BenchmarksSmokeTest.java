@@ -93,4 +93,24 @@ class BenchmarksSmokeTest {
                     .isEqualTo(sent);
         }
     }
+
+    @Test
+    void thePersistentQueueBenchmarkRunsOnH2AndPostgresql() throws RunnerException {
+        System.setProperty("jmh.ignoreLock", "true");
+        Options options = new OptionsBuilder()
+                .include(PersistentQueueBenchmark.class.getName())
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        assertThat(results).hasSize(4).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore())
+                .as(result.getParams().getBenchmark() + " " + result.getParams().getParam("database") + " ops/s")
+                .isPositive());
+    }
 }

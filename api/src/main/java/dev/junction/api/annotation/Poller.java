@@ -69,7 +69,9 @@ public @interface Poller {
      * {@code java:comp/UserTransaction}), else through its {@code TransactionManager} (a bean, else the servers'
      * JNDI names); a deployment without either fails.
      *
-     * <p>A queue channel is not a transactional resource: a message taken in a rolled-back poll is not put back.
+     * <p>An in-memory queue channel is not a transactional resource: a message taken in a rolled-back poll is not
+     * put back. A queue channel on a JDBC store ({@code MessageChannels.queue(name, store)}) is: the rollback leaves
+     * the message in the store for the next poll.
      * All messages of one poll share its transaction; {@code maxMessagesPerPoll = 1} gives one transaction per
      * message.
      *

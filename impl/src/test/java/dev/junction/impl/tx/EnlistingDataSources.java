@@ -21,16 +21,15 @@ final class EnlistingDataSources {
     }
 
     static AgroalDataSource create(Kind kind) {
-        String url;
-        Class<?> provider;
         if (kind == Kind.H2) {
-            url = "jdbc:h2:mem:persistent-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-            provider = JdbcDataSource.class;
-        } else {
-            TestDatabases.postgresql(); // fails the test, saying what to do, when the server does not answer
-            url = TestDatabases.postgresqlUrl();
-            provider = PGSimpleDataSource.class;
+            return create(kind, "jdbc:h2:mem:persistent-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         }
+        TestDatabases.postgresql(); // fails the test, saying what to do, when the server does not answer
+        return create(kind, TestDatabases.postgresqlUrl());
+    }
+
+    static AgroalDataSource create(Kind kind, String url) {
+        Class<?> provider = kind == Kind.H2 ? JdbcDataSource.class : PGSimpleDataSource.class;
         try {
             return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(pool -> pool

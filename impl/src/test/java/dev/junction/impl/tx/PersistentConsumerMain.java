@@ -1,0 +1,80 @@
+package dev.junction.impl.tx;
+
+import dev.junction.api.handler.MessageHandler;
+import dev.junction.api.poller.PollerSpec;
+import dev.junction.api.runtime.Junction;
+import dev.junction.impl.channel.PersistentQueueChannel;
+import dev.junction.impl.store.jdbc.JdbcStores;
+import dev.junction.impl.store.jdbc.TestDatabases.Kind;
+import io.agroal.api.AgroalDataSource;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The consumer JVM of {@link KillNineTest}: consumes the persistent queue "orders" with two transactional pollers.
+ * For each message it appends the payload to a log file (flushed to the OS at once: the record that it was
+ * processed, which survives a kill) and inserts it into {@code <prefix>DONE} in the poll's transaction (the record
+ * that its processing committed). Runs until killed.
+ *
+ * <p>Arguments: database kind, JDBC URL, table prefix, log file.
+ */
+public final class PersistentConsumerMain {
+
+    private PersistentConsumerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Kind kind = Kind.valueOf(args[0]);
+        String url = args[1];
+        String prefix = args[2];
+        FileOutputStream log = new FileOutputStream(args[3], true);
+        AgroalDataSource dataSource = EnlistingDataSources.create(kind, url);
+        JdbcStores stores = JdbcStores.builder(dataSource).tablePrefix(prefix).build();
+        Junction junction = Junction.builder().transactionManager(Jta.transactionManager()).build();
+        MessageHandler handler = message -> {
+            String payload = (String) message.getPayload();
+            try {
+                synchronized (log) {
+                    log.write((payload + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO " + prefix + "DONE (PAYLOAD) VALUES (?)")) {
+                insert.setString(1, payload);
+                insert.executeUpdate();
+            } catch (SQLException failed) {
+                throw new IllegalStateException(failed);
+            }
+            pause(); // some work per message, so that the kill finds transactions open
+        };
+        for (String consumer : new String[] {"first", "second"}) {
+            // two channels on one queue: two consumers competing for its messages
+            junction.flow(PersistentQueueChannel.builder(stores.channelMessageStore()).name("orders-" + consumer)
+                    .queue("orders").build())
+                    .poll(PollerSpec.fixedDelay(Duration.ofMillis(1)).receiveTimeout(Duration.ofMillis(200))
+                            .maxMessagesPerPoll(1).transactional())
+                    .handle(handler).id(consumer);
+        }
+        junction.start();
+        System.out.println("consuming");
+        new CountDownLatch(1).await(); // until killed
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(3);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
