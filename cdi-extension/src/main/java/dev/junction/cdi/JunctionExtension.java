@@ -62,6 +62,7 @@ public class JunctionExtension implements Extension {
     private final List<EndpointDescriptor> endpoints = new ArrayList<>();
     private final ChannelDescriptors.Collector channelCollector = new ChannelDescriptors.Collector();
     private final List<InjectionPoint> channelInjectionPoints = new ArrayList<>();
+    private final DeclarationBeans declarations = new DeclarationBeans();
     private ChannelDescriptors channels;
     /** Found after discovery, reported at deployment validation with every other problem. */
     private List<ChannelBeanTypes.Mismatch> channelTypeMismatches = List.of();
@@ -102,6 +103,11 @@ public class JunctionExtension implements Extension {
         if (channel != null && isChannelType(bean.getTypes())) {
             channelCollector.declare(channel.value(), bean);
         }
+    }
+
+    /** Beans that declare flows and endpoints in code. */
+    void declarationBeans(@Observes ProcessBean<?> event) {
+        declarations.discovered(event.getBean());
     }
 
     /** Channel names injected with {@code @Channel}. */
@@ -203,7 +209,7 @@ public class JunctionExtension implements Extension {
         runtime = built;
         new EndpointWiring(built, beanManager, validator, transactions).wire(channels, List.copyOf(gateways.values()),
                 List.copyOf(endpoints));
-        DeclarationBeans.declare(built, beanManager, validator);
+        declarations.declare(built, beanManager, validator);
         if (!validator.isClean()) {
             built.close();
             throw validator.failure();

@@ -17,12 +17,7 @@ public final class PayaraMicroSkips implements ExecutionCondition {
             "dev.junction.tck.DeploymentValidationTest",
             "Payara Micro limitation: its Arquillian adapter (arquillian-payara-micro-managed 3.0) starts Micro with"
                     + " the archive and reports a deployment that Micro refused as deployed (Micro logs the JNC-05xx"
-                    + " errors and keeps running), so a failed deployment cannot be seen by the test",
-            "dev.junction.tck.HttpGatewayTest",
-            "Not yet working on Payara Micro: the deployment succeeds and Jersey serves the application class, but"
-                    + " HttpInboundResource finds no gateways made by HttpInboundGateways.of(junction) and answers 503"
-                    + " to every request (seen once, 6 of 6 failing); the cause (another class loader, or a runtime"
-                    + " closed after the declarations ran) is not yet known. Passes on WildFly (RESTEasy)");
+                    + " errors and keeps running), so a failed deployment cannot be seen by the test");
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
