@@ -73,7 +73,7 @@ class BenchmarksSmokeTest {
                 "CdiPollingConsumerBenchmark.camel", "CdiPollingConsumerBenchmark.jdkThread",
                 "TcpRoundTripBenchmark.junctionBlocking", "TcpRoundTripBenchmark.junctionNio",
                 "TcpRoundTripBenchmark.springNet", "TcpRoundTripBenchmark.springNio",
-                "TcpRoundTripBenchmark.rawSocket");
+                "TcpRoundTripBenchmark.rawSocket", "TcpRoundTripBenchmark.rawSocketReaderThread");
         byName.forEach((name, result) ->
                 assertThat(result.getPrimaryResult().getScore()).as(name + " ops/s").isPositive());
         for (String group : new String[] {"junction", "spring", "camel", "jdkQueue"}) {
