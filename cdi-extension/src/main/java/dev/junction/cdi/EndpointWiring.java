@@ -55,18 +55,19 @@ final class EndpointWiring {
      * @param beanManager the container's bean manager, for contextual references
      * @param validator   where problems go
      * @param transactions how transactional pollers find the container's transactions
+     * @param namedBeans  the {@code @Named} beans discovered, which annotation attributes name
      */
     EndpointWiring(JunctionRuntime runtime, BeanManager beanManager, DeploymentValidator validator,
-            TransactionLookup transactions) {
+            TransactionLookup transactions, NamedBeans namedBeans) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.references = new BeanReferences(beanManager);
         runtime.onClose(references::release);
         this.requestContexts = RequestContexts.of(beanManager);
-        this.namedReferences = new NamedReferences(beanManager, references, validator);
+        this.namedReferences = new NamedReferences(beanManager, references, validator, namedBeans);
         this.pollers = new PollerAssembly(beanManager, references, validator,
-                new RequestContextPollAdvice(requestContexts), transactions);
+                new RequestContextPollAdvice(requestContexts), transactions, namedBeans);
     }
 
     /**

@@ -63,6 +63,7 @@ public class JunctionExtension implements Extension {
     private final ChannelDescriptors.Collector channelCollector = new ChannelDescriptors.Collector();
     private final List<InjectionPoint> channelInjectionPoints = new ArrayList<>();
     private final DeclarationBeans declarations = new DeclarationBeans();
+    private final NamedBeans namedBeans = new NamedBeans();
     private ChannelDescriptors channels;
     /** Found after discovery, reported at deployment validation with every other problem. */
     private List<ChannelBeanTypes.Mismatch> channelTypeMismatches = List.of();
@@ -105,9 +106,10 @@ public class JunctionExtension implements Extension {
         }
     }
 
-    /** Beans that declare flows and endpoints in code. */
-    void declarationBeans(@Observes ProcessBean<?> event) {
+    /** Beans that declare flows and endpoints in code, and the named beans annotation attributes may name. */
+    void discoveredBeans(@Observes ProcessBean<?> event) {
         declarations.discovered(event.getBean());
+        namedBeans.discovered(event.getBean());
     }
 
     /** Channel names injected with {@code @Channel}. */
@@ -207,8 +209,8 @@ public class JunctionExtension implements Extension {
         built.onClose(executors::release);
         built.onClose(() -> transactionReleases.forEach(Runnable::run));
         runtime = built;
-        new EndpointWiring(built, beanManager, validator, transactions).wire(channels, List.copyOf(gateways.values()),
-                List.copyOf(endpoints));
+        new EndpointWiring(built, beanManager, validator, transactions, namedBeans)
+                .wire(channels, List.copyOf(gateways.values()), List.copyOf(endpoints));
         declarations.declare(built, beanManager, validator);
         if (!validator.isClean()) {
             built.close();

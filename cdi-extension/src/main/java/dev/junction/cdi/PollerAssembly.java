@@ -40,11 +40,11 @@ final class PollerAssembly {
      * @param transactions       how transactional pollers demarcate their transactions
      */
     PollerAssembly(BeanManager beanManager, BeanReferences references, DeploymentValidator validator,
-            PollAdvice requestContext, TransactionLookup transactions) {
+            PollAdvice requestContext, TransactionLookup transactions, NamedBeans namedBeans) {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.references = Objects.requireNonNull(references, "references");
         this.validator = Objects.requireNonNull(validator, "validator");
-        this.named = new NamedReferences(beanManager, references, validator);
+        this.named = new NamedReferences(beanManager, references, validator, namedBeans);
         this.requestContext = Objects.requireNonNull(requestContext, "requestContext");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
