@@ -1,10 +1,11 @@
 package dev.junction.impl.scheduling;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A task for tests that records when each of its runs started and ended (monotonic clock). */
+/** A task for tests that records when each of its runs started and ended (monotonic clock, and the wall clock's start). */
 class RunLog implements Runnable {
 
     /**
@@ -13,7 +14,7 @@ class RunLog implements Runnable {
      */
     static final Duration CLOCK_SLACK = Duration.ofMillis(15);
 
-    record Run(long startNanos, long endNanos) {
+    record Run(long startNanos, long endNanos, Instant startedAt) {
     }
 
     private final Duration workTime;
@@ -30,6 +31,7 @@ class RunLog implements Runnable {
 
     @Override
     public void run() {
+        Instant startedAt = Instant.now();
         long start = System.nanoTime();
         if (!workTime.isZero()) {
             try {
@@ -38,7 +40,7 @@ class RunLog implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }
-        runs.add(new Run(start, System.nanoTime()));
+        runs.add(new Run(start, System.nanoTime(), startedAt));
     }
 
     int count() {
