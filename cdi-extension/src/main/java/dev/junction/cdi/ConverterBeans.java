@@ -30,19 +30,23 @@ final class ConverterBeans {
     private final BeanManager beanManager;
     private final BeanReferences references;
     private final DeploymentValidator validator;
+    private final DiscoveredBeans discovered;
 
     /** @param references where the converters' references come from; the caller releases them with the runtime */
-    ConverterBeans(BeanManager beanManager, BeanReferences references, DeploymentValidator validator) {
+    ConverterBeans(BeanManager beanManager, BeanReferences references, DeploymentValidator validator,
+            DiscoveredBeans discovered) {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.references = Objects.requireNonNull(references, "references");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.discovered = Objects.requireNonNull(discovered, "discovered");
     }
 
     /** @return a registry with every valid converter bean, in a stable order (by bean class) */
     ConversionRegistry registry() {
         ConversionRegistry.Builder registry = ConversionRegistry.builder();
         Map<List<Class<?>>, Bean<?>> byPair = new HashMap<>();
-        for (Bean<?> bean : BeanReferences.sorted(beanManager.getBeans(ANY_CONVERTER, Any.Literal.INSTANCE))) {
+        for (Bean<?> bean : BeanReferences.sorted(discovered.ofType(beanManager, ANY_CONVERTER,
+                Any.Literal.INSTANCE))) {
             Optional<ParameterizedType> type = converterType(bean);
             Class<?> source = type.map(t -> concrete(t.getActualTypeArguments()[0])).orElse(null);
             Class<?> target = type.map(t -> concrete(t.getActualTypeArguments()[1])).orElse(null);

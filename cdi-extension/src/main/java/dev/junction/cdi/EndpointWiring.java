@@ -43,6 +43,7 @@ final class EndpointWiring {
     private final PollerAssembly pollers;
     /** Resolves the advice beans endpoints name. */
     private final NamedReferences namedReferences;
+    private final DiscoveredBeans discovered;
     /** Activates request contexts for handlers on threads other than the sender's. */
     private final RequestContexts requestContexts;
     /** Names of the channels that are a different instance in each context: no endpoint can consume from them. */
@@ -55,19 +56,21 @@ final class EndpointWiring {
      * @param beanManager the container's bean manager, for contextual references
      * @param validator   where problems go
      * @param transactions how transactional pollers find the container's transactions
-     * @param namedBeans  the {@code @Named} beans discovered, which annotation attributes name
+     * @param discovered  the beans the container reported, among which annotation attributes' names and the
+     *                    application's converters, interceptors, strategies and default poller are found
      */
     EndpointWiring(JunctionRuntime runtime, BeanManager beanManager, DeploymentValidator validator,
-            TransactionLookup transactions, NamedBeans namedBeans) {
+            TransactionLookup transactions, DiscoveredBeans discovered) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.references = new BeanReferences(beanManager);
         runtime.onClose(references::release);
         this.requestContexts = RequestContexts.of(beanManager);
-        this.namedReferences = new NamedReferences(beanManager, references, validator, namedBeans);
+        this.discovered = Objects.requireNonNull(discovered, "discovered");
+        this.namedReferences = new NamedReferences(beanManager, references, validator, discovered);
         this.pollers = new PollerAssembly(beanManager, references, validator,
-                new RequestContextPollAdvice(requestContexts), transactions, namedBeans);
+                new RequestContextPollAdvice(requestContexts), transactions, discovered);
     }
 
     /**
@@ -76,8 +79,10 @@ final class EndpointWiring {
      */
     public void wire(ChannelDescriptors channels, List<GatewayDescriptor> gateways,
             List<EndpointDescriptor> endpoints) {
-        registerChannels(channels, new LoadBalancerBeans(beanManager, references, validator).strategies(channels));
-        new GlobalInterceptorBeans(beanManager, references, validator).registerWith(runtime.globalInterceptors());
+        registerChannels(channels,
+                new LoadBalancerBeans(beanManager, references, validator, discovered).strategies(channels));
+        new GlobalInterceptorBeans(beanManager, references, validator, discovered)
+                .registerWith(runtime.globalInterceptors());
         registerDefaultPoller();
         gateways.forEach(this::createGateway);
         validator.checkEndpoints(endpoints).forEach(this::wireEndpoint);

@@ -24,16 +24,19 @@ final class GlobalInterceptorBeans {
     private final BeanManager beanManager;
     private final BeanReferences references;
     private final DeploymentValidator validator;
+    private final DiscoveredBeans discovered;
 
-    GlobalInterceptorBeans(BeanManager beanManager, BeanReferences references, DeploymentValidator validator) {
+    GlobalInterceptorBeans(BeanManager beanManager, BeanReferences references, DeploymentValidator validator,
+            DiscoveredBeans discovered) {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.references = Objects.requireNonNull(references, "references");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.discovered = Objects.requireNonNull(discovered, "discovered");
     }
 
     /** Registers every valid global interceptor bean with {@code target}. */
     void registerWith(GlobalInterceptors target) {
-        for (Bean<?> bean : BeanReferences.sorted(beanManager.getBeans(Object.class,
+        for (Bean<?> bean : BeanReferences.sorted(discovered.ofType(beanManager, Object.class,
                 GlobalChannelInterceptor.Literal.INSTANCE))) {
             GlobalChannelInterceptor qualifier = qualifier(bean);
             Optional<Type> type = BeanReferences.beanTypeAssignableTo(bean, ChannelInterceptor.class);

@@ -63,7 +63,7 @@ public class JunctionExtension implements Extension {
     private final ChannelDescriptors.Collector channelCollector = new ChannelDescriptors.Collector();
     private final List<InjectionPoint> channelInjectionPoints = new ArrayList<>();
     private final DeclarationBeans declarations = new DeclarationBeans();
-    private final NamedBeans namedBeans = new NamedBeans();
+    private final DiscoveredBeans discoveredBeans = new DiscoveredBeans();
     private ChannelDescriptors channels;
     /** Found after discovery, reported at deployment validation with every other problem. */
     private List<ChannelBeanTypes.Mismatch> channelTypeMismatches = List.of();
@@ -106,10 +106,10 @@ public class JunctionExtension implements Extension {
         }
     }
 
-    /** Beans that declare flows and endpoints in code, and the named beans annotation attributes may name. */
+    /** Beans that declare flows and endpoints in code, and every bean the runtime's lookups may need. */
     void discoveredBeans(@Observes ProcessBean<?> event) {
         declarations.discovered(event.getBean());
-        namedBeans.discovered(event.getBean());
+        discoveredBeans.discovered(event.getBean());
     }
 
     /** Channel names injected with {@code @Channel}. */
@@ -199,7 +199,7 @@ public class JunctionExtension implements Extension {
                 .transactions(transaction -> transactions.find().map(advice -> transaction.timeout() == null
                         ? advice : advice.withTimeout(transaction.timeout())))
                 .expressionParser(expressionParser(beanManager))
-                .conversions(new ConverterBeans(beanManager, references, validator).registry())
+                .conversions(new ConverterBeans(beanManager, references, validator, discoveredBeans).registry())
                 .asyncExecutor(executors.asyncGateway())
                 .executorLookup(name -> RuntimeExecutors.named(name, beanManager, references, requestContexts))
                 .eventSink(beanManager.getEvent()::fire);
@@ -209,7 +209,7 @@ public class JunctionExtension implements Extension {
         built.onClose(executors::release);
         built.onClose(() -> transactionReleases.forEach(Runnable::run));
         runtime = built;
-        new EndpointWiring(built, beanManager, validator, transactions, namedBeans)
+        new EndpointWiring(built, beanManager, validator, transactions, discoveredBeans)
                 .wire(channels, List.copyOf(gateways.values()), List.copyOf(endpoints));
         declarations.declare(built, beanManager, validator);
         if (!validator.isClean()) {

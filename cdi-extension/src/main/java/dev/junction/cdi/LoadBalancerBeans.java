@@ -24,17 +24,20 @@ final class LoadBalancerBeans {
     private final BeanManager beanManager;
     private final BeanReferences references;
     private final DeploymentValidator validator;
+    private final DiscoveredBeans discovered;
 
-    LoadBalancerBeans(BeanManager beanManager, BeanReferences references, DeploymentValidator validator) {
+    LoadBalancerBeans(BeanManager beanManager, BeanReferences references, DeploymentValidator validator,
+            DiscoveredBeans discovered) {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.references = Objects.requireNonNull(references, "references");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.discovered = Objects.requireNonNull(discovered, "discovered");
     }
 
     /** @return per created channel name, its strategy */
     Map<String, LoadBalancingStrategy> strategies(ChannelDescriptors channels) {
         Map<String, List<Bean<?>>> byChannel = new LinkedHashMap<>();
-        for (Bean<?> bean : BeanReferences.sorted(beanManager.getBeans(LoadBalancingStrategy.class,
+        for (Bean<?> bean : BeanReferences.sorted(discovered.ofType(beanManager, LoadBalancingStrategy.class,
                 Any.Literal.INSTANCE))) {
             for (Annotation qualifier : bean.getQualifiers()) {
                 if (qualifier instanceof Channel channel) {

@@ -23,12 +23,12 @@ final class NamedReferences {
     private final BeanManager beanManager;
     private final BeanReferences references;
     private final DeploymentValidator validator;
-    private final NamedBeans namedBeans;
+    private final DiscoveredBeans discovered;
 
     NamedReferences(BeanManager beanManager, BeanReferences references, DeploymentValidator validator,
-            NamedBeans namedBeans) {
+            DiscoveredBeans discovered) {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
-        this.namedBeans = Objects.requireNonNull(namedBeans, "namedBeans");
+        this.discovered = Objects.requireNonNull(discovered, "discovered");
         this.references = Objects.requireNonNull(references, "references");
         this.validator = Objects.requireNonNull(validator, "validator");
     }
@@ -47,7 +47,7 @@ final class NamedReferences {
                     + " name; name a @Named bean of type " + types + ", or remove the entry");
             return Optional.empty();
         }
-        Set<Bean<?>> named = namedBeans.named(name, beanManager);
+        Set<Bean<?>> named = discovered.named(name, beanManager);
         if (named.isEmpty()) {
             validator.problem(DeploymentValidator.MISSING_BEAN_REFERENCE, at + ": " + attribute + " names no bean;"
                     + " declare a bean @Named(\"" + name + "\") of type " + types + ", or correct the name");

@@ -34,17 +34,19 @@ final class PollerAssembly {
     private final DeploymentValidator validator;
     private final PollAdvice requestContext;
     private final TransactionLookup transactions;
+    private final DiscoveredBeans discovered;
 
     /**
      * @param requestContext     the advice activating a request context around each poll
      * @param transactions       how transactional pollers demarcate their transactions
      */
     PollerAssembly(BeanManager beanManager, BeanReferences references, DeploymentValidator validator,
-            PollAdvice requestContext, TransactionLookup transactions, NamedBeans namedBeans) {
+            PollAdvice requestContext, TransactionLookup transactions, DiscoveredBeans discovered) {
         this.beanManager = Objects.requireNonNull(beanManager, "beanManager");
         this.references = Objects.requireNonNull(references, "references");
         this.validator = Objects.requireNonNull(validator, "validator");
-        this.named = new NamedReferences(beanManager, references, validator, namedBeans);
+        this.named = new NamedReferences(beanManager, references, validator, discovered);
+        this.discovered = Objects.requireNonNull(discovered, "discovered");
         this.requestContext = Objects.requireNonNull(requestContext, "requestContext");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
@@ -102,7 +104,8 @@ final class PollerAssembly {
      */
     Optional<PollerMetadata> defaultPoller() {
         List<Bean<?>> pollers = new ArrayList<>();
-        for (Bean<?> bean : BeanReferences.sorted(beanManager.getBeans(Object.class, DefaultPoller.Literal.INSTANCE))) {
+        for (Bean<?> bean : BeanReferences.sorted(discovered.ofType(beanManager, Object.class,
+                DefaultPoller.Literal.INSTANCE))) {
             if (BeanReferences.beanTypeAssignableTo(bean, PollerMetadata.class).isPresent()) {
                 pollers.add(bean);
             } else {
