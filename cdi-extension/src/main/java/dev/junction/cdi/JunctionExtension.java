@@ -201,7 +201,8 @@ public class JunctionExtension implements Extension {
                 .expressionParser(expressionParser(beanManager))
                 .conversions(new ConverterBeans(beanManager, references, validator, discoveredBeans).registry())
                 .asyncExecutor(executors.asyncGateway())
-                .executorLookup(name -> RuntimeExecutors.named(name, beanManager, references, requestContexts))
+                .executorLookup(name -> RuntimeExecutors.named(name, discoveredBeans, beanManager, references,
+                        requestContexts))
                 .eventSink(beanManager.getEvent()::fire);
         executors.scheduler().ifPresent(builder::scheduler);
         JunctionRuntime built = builder.build();

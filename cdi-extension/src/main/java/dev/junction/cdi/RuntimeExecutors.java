@@ -77,9 +77,9 @@ record RuntimeExecutors(Optional<ExecutorTaskScheduler> scheduler, Executor asyn
      * {@code @Named} bean of that name whose types include {@code Executor}, running each call in a request context;
      * {@code null} when there is none, which the gateway reports.
      */
-    static Executor named(String name, BeanManager beanManager, BeanReferences references,
-            RequestContexts requestContexts) {
-        Set<Bean<?>> named = beanManager.getBeans(name);
+    static Executor named(String name, DiscoveredBeans discovered, BeanManager beanManager,
+            BeanReferences references, RequestContexts requestContexts) {
+        Set<Bean<?>> named = discovered.named(name, beanManager);
         Bean<?> bean;
         try {
             bean = named.isEmpty() ? null : beanManager.resolve(named);
