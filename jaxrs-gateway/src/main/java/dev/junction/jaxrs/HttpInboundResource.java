@@ -99,18 +99,20 @@ public class HttpInboundResource {
             response.resume(notConfigured());
             return;
         }
+        String encodedPath = encodedPath();
         MediaType contentType;
         try {
             contentType = headers.getMediaType();
         } catch (RuntimeException malformed) {
             response.resume(ProblemResponses.problem(400, "The Content-Type header is not a media type",
-                    encodedPath(), null).build());
+                    encodedPath, null).build());
             return;
         }
-        InboundRequest inbound = new InboundRequest(request.getMethod(), encodedPath(), uriInfo.getRequestUri(),
-                uriInfo.getQueryParameters(true), headers.getRequestHeaders(), contentType, headers.getLength(),
-                headers.getHeaderString("Transfer-Encoding") != null, headers.getAcceptableMediaTypes(), body,
-                providers);
+        String contentTypeHeader = contentType == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        InboundRequest inbound = new InboundRequest(request.getMethod(), encodedPath, uriInfo.getRequestUri(),
+                uriInfo.getQueryParameters(true), headers.getRequestHeaders(), contentType, contentTypeHeader,
+                headers.getLength(), headers.getHeaderString("Transfer-Encoding") != null,
+                headers::getAcceptableMediaTypes, body, providers);
         try {
             gateways.dispatch(inbound, response::resume);
         } catch (RuntimeException unexpected) {
