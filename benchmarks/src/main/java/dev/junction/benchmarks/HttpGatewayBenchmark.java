@@ -7,6 +7,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,7 +74,21 @@ public class HttpGatewayBenchmark {
         }
     }
 
-    /** One server, both endpoints, shared by all clients. */
+    /**
+     * The plain resource answering through a suspended request, resumed on its own thread: what suspending costs by
+     * itself, which the gateway pays too ({@link HttpGatewayCosts} compares it; no benchmark method of its own).
+     */
+    @Path("plain/async-echo")
+    public static class PlainAsyncEcho {
+        @POST
+        @Consumes("text/plain")
+        @Produces("text/plain")
+        public void echo(@Suspended AsyncResponse response, String body) {
+            response.resume("echo " + body);
+        }
+    }
+
+    /** One server, all endpoints, shared by all clients. */
     @State(Scope.Benchmark)
     public static class Server {
         Junction junction;
@@ -88,7 +104,7 @@ public class HttpGatewayBenchmark {
                     .produces("text/plain").requestChannel("echo").build();
             junction.start();
             ResourceConfig application = new ResourceConfig().registerClasses(JunctionHttpApplication.classes())
-                    .register(PlainEcho.class).addProperties(JunctionHttpApplication.properties(gateways));
+                    .register(PlainEcho.class).register(PlainAsyncEcho.class).addProperties(JunctionHttpApplication.properties(gateways));
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/api/"), application,
                     true);
             base = URI.create("http://127.0.0.1:" + http.getListeners().iterator().next().getPort() + "/api/");
@@ -107,6 +123,7 @@ public class HttpGatewayBenchmark {
         HttpClient client;
         HttpRequest toGateway;
         HttpRequest toResource;
+        HttpRequest toAsyncResource;
 
         @Setup
         public void connect(Server server) throws IOException, InterruptedException {
@@ -114,9 +131,11 @@ public class HttpGatewayBenchmark {
                     .connectTimeout(Duration.ofSeconds(10)).build();
             toGateway = request(server.base.resolve("gateway/echo"));
             toResource = request(server.base.resolve("plain/echo"));
+            toAsyncResource = request(server.base.resolve("plain/async-echo"));
             // each set-up checks one answer of each, so a broken endpoint cannot score
             check(send(toGateway));
             check(send(toResource));
+            check(send(toAsyncResource));
         }
 
         private static HttpRequest request(URI uri) {

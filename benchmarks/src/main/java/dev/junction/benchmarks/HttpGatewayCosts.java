@@ -7,18 +7,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * {@link HttpGatewayBenchmark}'s comparison made so that a loaded machine disturbs both sides alike: one JVM, one
- * server, {@value HttpGatewayBenchmark#CLIENTS} clients, and the two endpoints <em>interleaved</em> in short rounds
- * (gateway, plain, plain, gateway, ...), so that whatever else the machine does falls on both. Each round, every
+ * server, {@value HttpGatewayBenchmark#CLIENTS} clients, and the endpoints <em>interleaved</em> in short rounds, each
+ * first in turn, so that whatever else the machine does falls on all of them. A third side, the plain resource
+ * answering through a suspended request ({@code plainAsync}), shows what suspending costs by itself. Each round, every
  * client sends the same number of requests to one endpoint; every request's latency is kept, so the p99 comes from
  * tens of thousands of requests per side rather than from a sampled subset. Besides requests per second and the
  * latency percentiles it reports the CPU time of the whole process per request, which moves far less with the
  * machine's load than throughput does.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.HttpGatewayCosts [rounds
- * [requestsPerClientPerRound]]} (defaults 40 and 250: 80,000 requests per side). Warm-up rounds of both sides run
+ * [requestsPerClientPerRound]]} (defaults 40 and 250: 80,000 requests per side). Warm-up rounds of every side run
  * first and are not counted.
  */
 public final class HttpGatewayCosts {
@@ -29,13 +31,15 @@ public final class HttpGatewayCosts {
     /** What one side accumulates over its rounds. */
     private static final class Side {
         final String name;
+        final Function<HttpGatewayBenchmark.Client, HttpRequest> endpoint;
         final List<long[]> latencies = new ArrayList<>();
         long wallNanos;
         long cpuNanos;
         long requests;
 
-        Side(String name) {
+        Side(String name, Function<HttpGatewayBenchmark.Client, HttpRequest> endpoint) {
             this.name = name;
+            this.endpoint = endpoint;
         }
     }
 
@@ -50,16 +54,19 @@ public final class HttpGatewayCosts {
                 clients[i] = new HttpGatewayBenchmark.Client();
                 clients[i].connect(server);
             }
-            Side gateway = new Side("inboundGateway");
-            Side plain = new Side("plainResource");
+            Side gateway = new Side("inboundGateway", client -> client.toGateway);
+            Side plain = new Side("plainResource", client -> client.toResource);
+            Side plainAsync = new Side("plainAsync", client -> client.toAsyncResource);
+            List<Side> sides = List.of(gateway, plain, plainAsync);
             for (int warmUp = 0; warmUp < 10; warmUp++) {
-                round(clients, true, perClient, new Side("warm-up"));
-                round(clients, false, perClient, new Side("warm-up"));
+                for (Side side : sides) {
+                    round(clients, perClient, new Side("warm-up", side.endpoint));
+                }
             }
             for (int i = 0; i < rounds; i++) {
-                boolean gatewayFirst = i % 2 == 0; // ABBA: neither side always follows the other
-                round(clients, gatewayFirst, perClient, gatewayFirst ? gateway : plain);
-                round(clients, !gatewayFirst, perClient, gatewayFirst ? plain : gateway);
+                for (int next = 0; next < sides.size(); next++) { // each side first in turn
+                    round(clients, perClient, sides.get((i + next) % sides.size()));
+                }
             }
             System.out.printf("%d clients, %d rounds of %d requests per client and side, load average %.2f%n",
                     clients.length, rounds, perClient,
@@ -68,6 +75,7 @@ public final class HttpGatewayCosts {
                     "p99 ms", "p99.9 ms", "CPU µs/request");
             double[] g = report(gateway);
             double[] p = report(plain);
+            report(plainAsync);
             System.out.printf("%-16s %12.2f %10.2f %10.2f %10.2f %10.2f %14.2f%n", "gateway / plain", g[0] / p[0],
                     g[1] / p[1], g[2] / p[2], g[3] / p[3], g[4] / p[4], g[5] / p[5]);
         } finally {
@@ -75,9 +83,8 @@ public final class HttpGatewayCosts {
         }
     }
 
-    /** Every client sends {@code perClient} requests to one endpoint; the round ends when the last client is done. */
-    private static void round(HttpGatewayBenchmark.Client[] clients, boolean toGateway, int perClient, Side side)
-            throws Exception {
+    /** Every client sends {@code perClient} requests to the side's endpoint; the round ends when the last is done. */
+    private static void round(HttpGatewayBenchmark.Client[] clients, int perClient, Side side) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         CyclicBarrier start = new CyclicBarrier(clients.length + 1);
@@ -87,7 +94,7 @@ public final class HttpGatewayCosts {
         for (int c = 0; c < clients.length; c++) {
             int index = c;
             HttpGatewayBenchmark.Client client = clients[c];
-            HttpRequest request = toGateway ? client.toGateway : client.toResource;
+            HttpRequest request = side.endpoint.apply(client);
             threads[c] = new Thread(() -> {
                 try {
                     start.await();
