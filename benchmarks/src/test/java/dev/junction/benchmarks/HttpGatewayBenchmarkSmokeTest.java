@@ -41,4 +41,10 @@ class HttpGatewayBenchmarkSmokeTest {
                         HttpGatewayBenchmark.class.getName() + ".plainResource");
         results.forEach(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
     }
+
+    /** The interleaved comparison runs a few rounds; each client's set-up checks both answers, each send the status. */
+    @Test
+    void theInterleavedComparisonRuns() throws Exception {
+        HttpGatewayCosts.main(new String[] {"2", "5"});
+    }
 }

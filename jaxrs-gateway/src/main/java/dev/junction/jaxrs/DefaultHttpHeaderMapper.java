@@ -89,15 +89,20 @@ public final class DefaultHttpHeaderMapper implements HttpHeaderMapper {
 
     /** The headers a request's {@code Connection} header declares hop-by-hop as well. */
     private static Set<String> connectionOptions(Map<String, List<String>> requestHeaders) {
-        Set<String> options = new TreeSet<>();
-        requestHeaders.forEach((name, values) -> {
-            if ("connection".equalsIgnoreCase(name) && values != null) {
-                for (String value : values) {
-                    Arrays.stream(value.split(",")).map(option -> option.trim().toLowerCase(Locale.ROOT))
-                            .filter(option -> !option.isEmpty()).forEach(options::add);
+        Set<String> options = Set.of(); // most requests have no Connection header: nothing to allocate
+        for (Map.Entry<String, List<String>> header : requestHeaders.entrySet()) {
+            if ("connection".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                options = new TreeSet<>(options);
+                for (String value : header.getValue()) {
+                    for (String option : value.split(",")) {
+                        String lower = option.trim().toLowerCase(Locale.ROOT);
+                        if (!lower.isEmpty()) {
+                            options.add(lower);
+                        }
+                    }
                 }
             }
-        });
+        }
         return options;
     }
 

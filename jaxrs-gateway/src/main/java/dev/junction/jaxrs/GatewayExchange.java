@@ -60,7 +60,7 @@ final class GatewayExchange implements PendingReply.Outcome {
         MessageBuilder<Object> builder;
         try {
             checkBeforeReading();
-            byte[] body = RequestBody.read(request.body(), gateway.maxBodySize());
+            byte[] body = RequestBody.read(request.body(), request.contentLength(), gateway.maxBodySize());
             Object payload = PayloadReader.read(body, request, gateway.payloadType());
             builder = RequestMessages.build(payload, request, pathParams, gateway.headerMapper());
         } catch (RejectedRequest rejected) {
@@ -145,7 +145,7 @@ final class GatewayExchange implements PendingReply.Outcome {
     // --- request and reply ------------------------------------------------------------------------------------
 
     private void sendAndAwait(MessageBuilder<Object> builder) {
-        PendingReply pending = new PendingReply(gateway.getId() + "[" + request.method() + " "
+        PendingReply pending = new PendingReply(() -> gateway.getId() + "[" + request.method() + " "
                 + request.encodedPath() + "]", this);
         ReplyBridge router = gateway.replyRouter();
         if (router == null) {
@@ -227,8 +227,8 @@ final class GatewayExchange implements PendingReply.Outcome {
             respond(problem(500, "The request could not be processed"));
             return;
         }
-        PendingReply errorReply = new PendingReply(gateway.getId() + "[error flow of " + request.getHeaders().getId()
-                + "]", new ErrorFlowOutcome());
+        PendingReply errorReply = new PendingReply(() -> gateway.getId() + "[error flow of "
+                + request.getHeaders().getId() + "]", new ErrorFlowOutcome());
         ErrorMessage error = new ErrorMessage(asMessagingException(failure, request),
                 Map.of(MessageHeaders.REPLY_CHANNEL, errorReply, MessageHeaders.ERROR_CHANNEL, errorReply), request);
         boolean sent;

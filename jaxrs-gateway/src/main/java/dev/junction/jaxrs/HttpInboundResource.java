@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 /**
  * The one Jakarta REST resource behind every HTTP inbound gateway: it matches every path and hands each request,
@@ -99,18 +100,20 @@ public class HttpInboundResource {
             response.resume(notConfigured());
             return;
         }
+        String encodedPath = encodedPath();
         MediaType contentType;
         try {
             contentType = headers.getMediaType();
         } catch (RuntimeException malformed) {
             response.resume(ProblemResponses.problem(400, "The Content-Type header is not a media type",
-                    encodedPath(), null).build());
+                    encodedPath, null).build());
             return;
         }
-        InboundRequest inbound = new InboundRequest(request.getMethod(), encodedPath(), uriInfo.getRequestUri(),
-                uriInfo.getQueryParameters(true), headers.getRequestHeaders(), contentType, headers.getLength(),
-                headers.getHeaderString("Transfer-Encoding") != null, headers.getAcceptableMediaTypes(), body,
-                providers);
+        String contentTypeHeader = contentType == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        InboundRequest inbound = new InboundRequest(request.getMethod(), encodedPath, uriInfo.getRequestUri(),
+                uriInfo.getQueryParameters(true), headers.getRequestHeaders(), contentType, contentTypeHeader,
+                headers.getLength(), headers.getHeaderString("Transfer-Encoding") != null,
+                this::acceptable, body, providers);
         try {
             gateways.dispatch(inbound, response::resume);
         } catch (RuntimeException unexpected) {
@@ -119,6 +122,13 @@ public class HttpInboundResource {
             response.resume(ProblemResponses.problem(500, "The request could not be processed", inbound.encodedPath(),
                     null).build());
         }
+    }
+
+    /** @return the types the client accepts; none listed when it sent no {@code Accept}, which means any */
+    private List<MediaType> acceptable() {
+        // the runtime would parse a missing header into a list holding */*: the negotiation reads none as any
+        return headers.getHeaderString(HttpHeaders.ACCEPT) == null ? List.of()
+                : headers.getAcceptableMediaTypes();
     }
 
     private String encodedPath() {

@@ -19,7 +19,12 @@ final class MediaTypes {
 
     /** @return whether one of the declared types (wildcards allowed) takes the request's type */
     static boolean accepts(List<MediaType> declared, MediaType requestType) {
-        return declared.stream().anyMatch(type -> type.isCompatible(requestType));
+        for (MediaType type : declared) { // a loop, not a stream: this runs for every request
+            if (type.isCompatible(requestType)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

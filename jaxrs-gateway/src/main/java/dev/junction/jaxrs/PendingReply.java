@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The reply channel of one suspended HTTP request: it sits in the request message's {@code replyChannel} and
@@ -35,12 +36,13 @@ final class PendingReply implements MessageChannel {
 
     private enum State { WAITING, REPLIED, ENDED }
 
-    private final String name;
+    /** Made only when logged or asked for: most exchanges never need it. */
+    private final Supplier<String> name;
     private final Outcome outcome;
     private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
     private volatile ScheduledFuture<?> expiry;
 
-    PendingReply(String name, Outcome outcome) {
+    PendingReply(Supplier<String> name, Outcome outcome) {
         this.name = name;
         this.outcome = outcome;
     }
@@ -54,10 +56,12 @@ final class PendingReply implements MessageChannel {
             return true;
         }
         if (state.get() == State.ENDED) {
-            LOG.log(Level.DEBUG, () -> name + ": late reply dropped, the request was already answered: " + reply);
+            LOG.log(Level.DEBUG, () -> name.get() + ": late reply dropped, the request was already answered: "
+                    + reply);
             return true;
         }
-        LOG.log(Level.WARNING, () -> name + ": second reply refused, the request already has its reply: " + reply);
+        LOG.log(Level.WARNING, () -> name.get() + ": second reply refused, the request already has its reply: "
+                + reply);
         return false;
     }
 
@@ -115,11 +119,11 @@ final class PendingReply implements MessageChannel {
 
     @Override
     public String getName() {
-        return name;
+        return name.get();
     }
 
     @Override
     public String toString() {
-        return name;
+        return name.get();
     }
 }

@@ -22,8 +22,20 @@ final class RequestBody {
      * @throws IOException when the client's stream fails
      */
     static byte[] read(InputStream body, long maxBytes) throws RejectedRequest, IOException {
-        if (body == null) {
+        return read(body, -1, maxBytes);
+    }
+
+    /**
+     * @param announced the {@code Content-Length} when known and within the limit, else -1: a body of known length is
+     *                  read into an array of its size at once (HTTP framing ends the stream there), rather than
+     *                  through a growing buffer
+     */
+    static byte[] read(InputStream body, long announced, long maxBytes) throws RejectedRequest, IOException {
+        if (body == null || announced == 0) {
             return EMPTY;
+        }
+        if (announced > 0 && announced <= maxBytes) {
+            return body.readNBytes((int) announced);
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         byte[] buffer = new byte[CHUNK];

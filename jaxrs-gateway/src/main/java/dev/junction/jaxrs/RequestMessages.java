@@ -30,8 +30,20 @@ final class RequestMessages {
             }
         });
         if (request.contentType() != null) {
-            message.setHeader(MessageHeaders.CONTENT_TYPE, request.contentType().toString());
+            message.setHeader(MessageHeaders.CONTENT_TYPE, contentType(request));
         }
         return message;
+    }
+
+    /**
+     * @return the content type in its normal form: a plain {@code type/subtype} as sent, since formatting a
+     * {@code MediaType} goes through the runtime's header delegate on every request; with parameters, formatted
+     */
+    private static String contentType(InboundRequest request) {
+        String sent = request.contentTypeHeader();
+        if (sent != null && sent.indexOf(';') < 0 && sent.indexOf(' ') < 0) {
+            return sent;
+        }
+        return request.contentType().toString();
     }
 }

@@ -4,9 +4,11 @@ import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 
 /**
  * The immutable headers of a {@link Message}. {@link #ID} and {@link #TIMESTAMP} are always present and
@@ -187,6 +189,18 @@ public final class MessageHeaders extends AbstractMap<String, Object> {
     @Override
     public Set<Entry<String, Object>> entrySet() {
         return combined().entrySet();
+    }
+
+    /**
+     * Iterates without building the full map: id, timestamp, then the application's headers (in no set order, as
+     * for any map). Mapping headers out of every message of a flow (an HTTP reply's response headers) stays cheap.
+     */
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Object> action) {
+        Objects.requireNonNull(action, "action");
+        action.accept(ID, getId());
+        action.accept(TIMESTAMP, timestamp);
+        custom.forEach(action);
     }
 
     /** The full map, id and timestamp included, built on first need (iteration, equality, printing). */
