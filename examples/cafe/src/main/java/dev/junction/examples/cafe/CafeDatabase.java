@@ -1,11 +1,14 @@
 package dev.junction.examples.cafe;
 
+import dev.junction.api.runtime.Junction;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 import io.agroal.narayana.NarayanaTransactionIntegration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.TransactionManager;
@@ -55,6 +58,16 @@ public class CafeDatabase {
             }
         }
         return dataSource;
+    }
+
+    /**
+     * Closes the flows, waiting for their pollers' threads to end, before the database closes: a transactional poll of a
+     * persistent queue uses the database even when it finds the queue empty, and a poll interrupted by the flows' stop
+     * would otherwise commit on a database already shut down. Junction closes the runtime itself only later, after
+     * the beans are destroyed; closing it twice is harmless.
+     */
+    void closeFlows(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event, Junction junction) {
+        junction.close();
     }
 
     void dispose(@Disposes AgroalDataSource dataSource) {
