@@ -35,7 +35,7 @@ class CafeRestartTest {
     @Test
     void aKilledDayResumesOnTheSameDatabaseAndServesEveryOrder() throws Exception {
         CafeDatabaseFile database = new CafeDatabaseFile(directory.resolve("day"));
-        List<String> firstRun = runAndKillAfterTheLastReceipt(database);
+        List<String> firstRun = runAndKillAfterTheLastReceipt(database, directory);
         assertThat(firstRun).anySatisfy(line -> assertThat(line).contains("receipt for order 5"));
 
         // what the kill left: an order not served yet, and messages waiting on the persistent queues
@@ -62,10 +62,13 @@ class CafeRestartTest {
     }
 
     /** @return the lines the program printed until it was killed */
-    private static List<String> runAndKillAfterTheLastReceipt(CafeDatabaseFile database) throws Exception {
+    private static List<String> runAndKillAfterTheLastReceipt(CafeDatabaseFile database, Path directory)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // its temporary directory is the test's: the killed JVM cannot delete its transaction log, JUnit does
         Process cafe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-D" + CafeDatabaseFile.PROPERTY + "=" + database.path(), CafeApplication.class.getName())
+                "-Djava.io.tmpdir=" + directory, "-D" + CafeDatabaseFile.PROPERTY + "=" + database.path(),
+                CafeApplication.class.getName())
                 .redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(cafe.getInputStream(),
