@@ -4,6 +4,7 @@ import dev.junction.api.annotation.BridgeFrom;
 import dev.junction.api.annotation.BridgeTo;
 import dev.junction.api.annotation.Channel;
 import dev.junction.api.annotation.Filter;
+import dev.junction.api.annotation.IdempotentReceiver;
 import dev.junction.api.annotation.InboundChannelAdapter;
 import dev.junction.api.annotation.Poller;
 import dev.junction.api.annotation.Router;
@@ -41,16 +42,18 @@ import java.util.stream.Stream;
  * @param kind          the kind of endpoint, with its own attributes
  * @param adviceChain   the names of the advice beans around its handling, outermost first (empty: none)
  * @param discardWithinAdvice for a filter with advices: whether it discards inside them
+ * @param idempotentReceiver the method's {@link IdempotentReceiver}, kept for the kinds that take it (a service
+ *                      activator, a transformer, a filter)
  */
 record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputChannel, String outputChannel,
         boolean requiresReply, int order, boolean autoStartup, Optional<Poller> poller, EndpointKind kind,
-        List<String> adviceChain, boolean discardWithinAdvice) {
+        List<String> adviceChain, boolean discardWithinAdvice, Optional<IdempotentReceiver> idempotentReceiver) {
 
     /** An endpoint without advices. */
     EndpointDescriptor(Bean<?> bean, Method method, String id, String inputChannel, String outputChannel,
             boolean requiresReply, int order, boolean autoStartup, Optional<Poller> poller, EndpointKind kind) {
         this(bean, method, id, inputChannel, outputChannel, requiresReply, order, autoStartup, poller, kind, List.of(),
-                true);
+                true, Optional.empty());
     }
 
     public EndpointDescriptor {
@@ -62,6 +65,7 @@ record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputCh
         Objects.requireNonNull(outputChannel, "outputChannel");
         Objects.requireNonNull(poller, "poller");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(idempotentReceiver, "idempotentReceiver");
     }
 
     /**
@@ -76,24 +80,25 @@ record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputCh
     public static List<EndpointDescriptor> discover(Bean<?> bean, AnnotatedMethod<?> method) {
         Method member = method.getJavaMember();
         Poller poller = method.getAnnotation(Poller.class);
+        Optional<IdempotentReceiver> idempotent = Optional.ofNullable(method.getAnnotation(IdempotentReceiver.class));
         List<EndpointDescriptor> found = new ArrayList<>();
         ServiceActivator activator = method.getAnnotation(ServiceActivator.class);
         if (activator != null) {
-            found.add(serviceActivator(bean, member, activator, poller));
+            found.add(serviceActivator(bean, member, activator, poller, idempotent));
         }
         Transformer transformer = method.getAnnotation(Transformer.class);
         if (transformer != null) {
             found.add(new EndpointDescriptor(bean, member, id(bean, member, transformer.id()),
                     transformer.inputChannel(), transformer.outputChannel(), true, transformer.order(),
                     transformer.autoStartup(), Optional.ofNullable(poller), new EndpointKind.Transformer(),
-                    List.of(transformer.adviceChain()), true));
+                    List.of(transformer.adviceChain()), true, idempotent));
         }
         Filter filter = method.getAnnotation(Filter.class);
         if (filter != null) {
             found.add(new EndpointDescriptor(bean, member, id(bean, member, filter.id()), filter.inputChannel(),
                     filter.outputChannel(), false, filter.order(), filter.autoStartup(), Optional.ofNullable(poller),
                     new EndpointKind.Filter(filter.discardChannel(), filter.throwExceptionOnRejection()),
-                    List.of(filter.adviceChain()), filter.discardWithinAdvice()));
+                    List.of(filter.adviceChain()), filter.discardWithinAdvice(), idempotent));
         }
         Router router = method.getAnnotation(Router.class);
         if (router != null) {
@@ -166,13 +171,15 @@ record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputCh
      * @param method    the method, as the container's annotated type reports it
      * @param activator its annotation
      * @param poller    its poller annotation, or {@code null}
+     * @param idempotent its idempotent receiver annotation, if any
      * @return the description
      */
     public static EndpointDescriptor serviceActivator(Bean<?> bean, Method method, ServiceActivator activator,
-            Poller poller) {
+            Poller poller, Optional<IdempotentReceiver> idempotent) {
         return new EndpointDescriptor(bean, method, id(bean, method, activator.id()), activator.inputChannel(),
                 activator.outputChannel(), activator.requiresReply(), activator.order(), activator.autoStartup(),
-                Optional.ofNullable(poller), new EndpointKind.ServiceActivator(), List.of(activator.adviceChain()), true);
+                Optional.ofNullable(poller), new EndpointKind.ServiceActivator(), List.of(activator.adviceChain()), true,
+                idempotent);
     }
 
     /** @return every channel name the endpoint refers to (empty names left out), to be created if undeclared */
@@ -192,7 +199,7 @@ record EndpointDescriptor(Bean<?> bean, Method method, String id, String inputCh
     /** @return this description with the poller left out (a shared bridge poller on the bridge that needs none) */
     public EndpointDescriptor withoutPoller() {
         return new EndpointDescriptor(bean, method, id, inputChannel, outputChannel, requiresReply, order, autoStartup,
-                Optional.empty(), kind, adviceChain, discardWithinAdvice);
+                Optional.empty(), kind, adviceChain, discardWithinAdvice, idempotentReceiver);
     }
 
     /** @return {@code com.example.Barista#prepare}, how problems name the method */

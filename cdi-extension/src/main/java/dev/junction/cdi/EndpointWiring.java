@@ -44,6 +44,8 @@ final class EndpointWiring {
     /** Resolves the advice beans endpoints name. */
     private final NamedReferences namedReferences;
     private final DiscoveredBeans discovered;
+    /** Builds the idempotent receivers endpoint methods declare. */
+    private final IdempotentReceivers idempotentReceivers;
     /** Activates request contexts for handlers on threads other than the sender's. */
     private final RequestContexts requestContexts;
     /** Names of the channels that are a different instance in each context: no endpoint can consume from them. */
@@ -69,6 +71,7 @@ final class EndpointWiring {
         this.requestContexts = RequestContexts.of(beanManager);
         this.discovered = Objects.requireNonNull(discovered, "discovered");
         this.namedReferences = new NamedReferences(beanManager, references, validator, discovered);
+        this.idempotentReceivers = new IdempotentReceivers(namedReferences);
         this.pollers = new PollerAssembly(beanManager, references, validator,
                 new RequestContextPollAdvice(requestContexts), transactions, discovered);
     }
@@ -301,15 +304,22 @@ final class EndpointWiring {
     }
 
     /**
-     * @return the advice beans the endpoint's {@code adviceChain} names, in order; empty when a name did not resolve
-     *         (reported)
+     * @return the endpoint's idempotent receiver, if any, then the advice beans its {@code adviceChain} names, in
+     *         order; empty when a name did not resolve (reported)
      */
     private Optional<List<HandlerAdvice>> advices(EndpointDescriptor endpoint) {
-        if (endpoint.adviceChain().isEmpty()) {
+        if (endpoint.adviceChain().isEmpty() && endpoint.idempotentReceiver().isEmpty()) {
             return Optional.of(List.of());
         }
         List<HandlerAdvice> advices = new ArrayList<>();
         boolean resolved = true;
+        // --- idempotent receiver: the outermost advice, so that a retry inside it is no duplicate
+        if (endpoint.idempotentReceiver().isPresent()) {
+            Optional<HandlerAdvice> receiver = idempotentReceivers.advice(endpoint);
+            receiver.ifPresent(advices::add);
+            resolved = receiver.isPresent();
+        }
+        // --- end idempotent receiver
         for (String name : endpoint.adviceChain()) {
             Optional<Object> advice = namedReferences.find(endpoint.describeMethod(), endpoint.kind().annotation()
                     + "(adviceChain = \"" + name + "\")", name, List.of(HandlerAdvice.class));

@@ -1,6 +1,7 @@
 package dev.junction.cdi;
 
 import dev.junction.api.annotation.Channel;
+import dev.junction.api.annotation.IdempotentReceiver;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.runtime.Junction;
@@ -67,6 +68,8 @@ public class JunctionExtension implements Extension {
     private ChannelDescriptors channels;
     /** Found after discovery, reported at deployment validation with every other problem. */
     private List<ChannelBeanTypes.Mismatch> channelTypeMismatches = List.of();
+    /** {@code @IdempotentReceiver} on methods that cannot take it, reported at deployment validation. */
+    private final List<String> misplacedIdempotentReceivers = new ArrayList<>();
     private volatile JunctionRuntime runtime;
 
     /** Gateway interfaces: {@code @MessagingGateway} is a stereotype, so {@code annotated} archives report them too. */
@@ -87,9 +90,16 @@ public class JunctionExtension implements Extension {
             return;
         }
         for (AnnotatedMethod<? super X> method : event.getAnnotatedBeanClass().getMethods()) {
-            for (EndpointDescriptor endpoint : EndpointDescriptor.discover(bean, method)) {
+            List<EndpointDescriptor> discovered = EndpointDescriptor.discover(bean, method);
+            for (EndpointDescriptor endpoint : discovered) {
                 endpoints.add(endpoint);
                 endpoint.channelNames().forEach(channelCollector::reference);
+            }
+            // --- idempotent receiver
+            if (method.isAnnotationPresent(IdempotentReceiver.class)) {
+                IdempotentReceivers.misplaced(method.getJavaMember().getDeclaringClass().getName() + "#"
+                        + method.getJavaMember().getName(),
+                        discovered).ifPresent(misplacedIdempotentReceivers::add);
             }
         }
     }
@@ -190,6 +200,8 @@ public class JunctionExtension implements Extension {
         DeploymentValidator validator = new DeploymentValidator();
         channelTypeMismatches.forEach(mismatch -> validator.problem(DeploymentValidator.CHANNEL_TYPE_MISMATCH,
                 mismatch.problem()));
+        misplacedIdempotentReceivers.forEach(problem -> validator.problem(IdempotentReceivers.MISPLACED,
+                problem));
         BeanReferences references = new BeanReferences(beanManager); // converters and executors the runtime uses
         RequestContexts requestContexts = RequestContexts.of(beanManager);
         RuntimeExecutors executors = RuntimeExecutors.find(beanManager, requestContexts);

@@ -41,15 +41,26 @@ final class NamedReferences {
      * @return the bean's contextual reference, or empty when a problem was reported
      */
     Optional<Object> find(String at, String attribute, String name, List<Class<?>> accepted) {
+        return find(at, attribute, name, accepted, null);
+    }
+
+    /**
+     * As {@link #find(String, String, String, List)}, every problem reported with one code of the attribute's own
+     * ({@code @IdempotentReceiver(store = ...)} has its own), or with the usual three when {@code code} is null.
+     */
+    Optional<Object> find(String at, String attribute, String name, List<Class<?>> accepted, String code) {
+        String missing = code != null ? code : DeploymentValidator.MISSING_BEAN_REFERENCE;
+        String severalBeans = code != null ? code : DeploymentValidator.AMBIGUOUS_BEAN_REFERENCE;
+        String wrongType = code != null ? code : DeploymentValidator.WRONG_BEAN_REFERENCE_TYPE;
         String types = accepted.stream().map(Class::getName).collect(Collectors.joining(" or "));
         if (name.isBlank()) {
-            validator.problem(DeploymentValidator.MISSING_BEAN_REFERENCE, at + ": " + attribute + " is a blank bean"
+            validator.problem(missing, at + ": " + attribute + " is a blank bean"
                     + " name; name a @Named bean of type " + types + ", or remove the entry");
             return Optional.empty();
         }
         Set<Bean<?>> named = discovered.named(name, beanManager);
         if (named.isEmpty()) {
-            validator.problem(DeploymentValidator.MISSING_BEAN_REFERENCE, at + ": " + attribute + " names no bean;"
+            validator.problem(missing, at + ": " + attribute + " names no bean;"
                     + " declare a bean @Named(\"" + name + "\") of type " + types + ", or correct the name");
             return Optional.empty();
         }
@@ -60,7 +71,7 @@ final class NamedReferences {
             bean = null;
         }
         if (bean == null) {
-            validator.problem(DeploymentValidator.AMBIGUOUS_BEAN_REFERENCE, at + ": " + attribute + " matches "
+            validator.problem(severalBeans, at + ": " + attribute + " matches "
                     + named.size() + " beans: " + BeanReferences.sorted(named) + "; keep one bean named \"" + name
                     + "\" (or select one with @Alternative @Priority)");
             return Optional.empty();
@@ -77,7 +88,7 @@ final class NamedReferences {
                 }
             }
         }
-        validator.problem(DeploymentValidator.WRONG_BEAN_REFERENCE_TYPE, at + ": " + attribute + " names " + bean
+        validator.problem(wrongType, at + ": " + attribute + " names " + bean
                 + ", whose types " + bean.getTypes().stream().map(Type::getTypeName).sorted().toList()
                 + " include no " + types + "; name a bean of that type, or make the bean one");
         return Optional.empty();

@@ -40,6 +40,15 @@ public final class Advices {
         return new ExpressionAdviceSpec();
     }
 
+    // --- idempotent receiver ---------------------------------------------------------------------------------------
+
+    /** @return a builder of an idempotent receiver: each key handled once; give it a key expression or strategy */
+    public static IdempotentReceiverSpec idempotentReceiver() {
+        return new IdempotentReceiverSpec();
+    }
+
+    // --- end idempotent receiver -----------------------------------------------------------------------------------
+
     static AdviceProvider provider() {
         AdviceProvider found = provider;
         if (found == null) {

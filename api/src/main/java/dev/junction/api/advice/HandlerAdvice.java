@@ -76,5 +76,16 @@ public interface HandlerAdvice {
          * @throws Exception what the handling (or an inner advice) threw
          */
         Object proceed() throws Exception;
+
+        /**
+         * Runs the advices after this one and the endpoint's handling with another message in place of
+         * {@link #message()}: one the advice derived from it, typically with a header added (an idempotent receiver
+         * marks a duplicate). The reply is still built from the headers of the message the endpoint received.
+         *
+         * @param message the message the inner advices and the handling see
+         * @return the handling's result
+         * @throws Exception what the handling (or an inner advice) threw
+         */
+        Object proceed(Message<?> message) throws Exception;
     }
 }

@@ -4,6 +4,7 @@ import dev.junction.api.advice.CircuitBreaker;
 import dev.junction.api.advice.CircuitBreakerSpec;
 import dev.junction.api.advice.ExpressionAdviceSpec;
 import dev.junction.api.advice.HandlerAdvice;
+import dev.junction.api.advice.IdempotentReceiverSpec;
 import dev.junction.api.advice.RetrySpec;
 
 /**
@@ -18,4 +19,7 @@ public interface AdviceProvider {
     CircuitBreaker circuitBreaker(CircuitBreakerSpec spec);
 
     HandlerAdvice expressions(ExpressionAdviceSpec spec);
+
+    // --- idempotent receiver
+    HandlerAdvice idempotentReceiver(IdempotentReceiverSpec spec);
 }

@@ -94,10 +94,16 @@ public final class AdviceChain {
 
         @Override
         public Object proceed() throws Exception {
+            return proceed(message);
+        }
+
+        @Override
+        public Object proceed(Message<?> advised) throws Exception {
+            Objects.requireNonNull(advised, "message");
             if (index == advices.length) {
-                return handling.process(message);
+                return handling.process(advised);
             }
-            return advices[index].around(new Step(message, handling, index + 1));
+            return advices[index].around(new Step(advised, handling, index + 1));
         }
     }
 }

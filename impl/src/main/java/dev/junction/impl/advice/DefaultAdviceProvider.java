@@ -4,6 +4,7 @@ import dev.junction.api.advice.CircuitBreaker;
 import dev.junction.api.advice.CircuitBreakerSpec;
 import dev.junction.api.advice.ExpressionAdviceSpec;
 import dev.junction.api.advice.HandlerAdvice;
+import dev.junction.api.advice.IdempotentReceiverSpec;
 import dev.junction.api.advice.RetrySpec;
 import dev.junction.api.spi.AdviceProvider;
 import java.time.Clock;
@@ -24,5 +25,11 @@ public final class DefaultAdviceProvider implements AdviceProvider {
     @Override
     public HandlerAdvice expressions(ExpressionAdviceSpec spec) {
         return new ExpressionEvaluatingAdvice(spec);
+    }
+
+    // --- idempotent receiver
+    @Override
+    public HandlerAdvice idempotentReceiver(IdempotentReceiverSpec spec) {
+        return new IdempotentReceiverAdvice(spec);
     }
 }

@@ -4,19 +4,19 @@ import dev.junction.api.annotation.MessagingGateway;
 
 /**
  * The cafe's counter as application code sees it: a plain interface. The Junction extension implements it with a
- * gateway proxy that sends each order to the {@code orders} channel and returns the cashier's reply; callers get
- * it with {@code @Inject Cafe cafe}.
+ * gateway proxy that sends each order to the {@code newOrders} channel and returns the {@link Counter}'s receipt;
+ * callers get it with {@code @Inject Cafe cafe}.
  */
-@MessagingGateway(defaultRequestChannel = "orders", defaultReplyTimeout = Cafe.REPLY_TIMEOUT_MS)
+@MessagingGateway(defaultRequestChannel = "newOrders", defaultReplyTimeout = Cafe.REPLY_TIMEOUT_MS)
 public interface Cafe {
 
-    /** How long placing an order waits for the cashier's receipt, in ms; the cashier replies on the caller's thread. */
+    /** How long placing an order waits for the receipt, in ms; the counter replies on the caller's thread. */
     long REPLY_TIMEOUT_MS = 10_000;
 
     /**
-     * Places an order: the cashier records it and passes its drinks on to the baristas, then this returns.
+     * Places an order: the counter records it and queues it for the cashier, then this returns.
      *
-     * @return the cashier's receipt
+     * @return the counter's receipt
      */
     Receipt placeOrder(Order order);
 }

@@ -39,25 +39,30 @@ public final class CafeApplication {
 
     /** Runs the program and exits with its status (returning normally for 0, as exec:java expects). */
     public static void main(String[] args) throws InterruptedException {
-        Run run = run(CafeOrders.today(), Duration.ofSeconds(Long.getLong(PATIENCE_PROPERTY, PATIENCE.toSeconds())));
+        Run run = run(CafeOrders.today(), Duration.ofSeconds(Long.getLong(PATIENCE_PROPERTY, PATIENCE.toSeconds())),
+                CafeDatabaseFile.fromSystemProperty("day"));
         if (run.exitStatus() != 0) {
             System.exit(run.exitStatus());
         }
     }
 
     /**
-     * Runs the whole program: boot, serve, judge, shut down.
+     * Runs the whole program: boot, serve (resuming the day the database holds, if it was interrupted), judge, shut
+     * down. A day that went as it should is closed: its database is deleted, and the next run starts a new day.
+     * Otherwise the database stays, and the next run on it resumes the day.
      *
      * @param orders the orders to place
      * @param patience how long to wait for the last drink
+     * @param database where the ledger and the queues are kept
      * @return how it went
      * @throws InterruptedException when interrupted while waiting for the drinks
      */
-    public static Run run(List<Order> orders, Duration patience) throws InterruptedException {
+    public static Run run(List<Order> orders, Duration patience, CafeDatabaseFile database)
+            throws InterruptedException {
         TransactionStore.configure();
         Outcome outcome;
         List<String> lines;
-        try (SeContainer container = SeContainerInitializer.newInstance().initialize()) {
+        try (SeContainer container = SeContainerInitializer.newInstance().addExtensions(database).initialize()) {
             Transcript transcript = container.select(Transcript.class).get();
             outcome = container.select(CafeDay.class).get().serve(orders, patience);
             long served = outcome.ledger().orders().stream().filter(row -> row.status().equals("SERVED")).count();
@@ -66,8 +71,13 @@ public final class CafeApplication {
             outcome.problems().forEach(problem -> transcript.say("PROBLEM", problem));
             lines = transcript.lines();
         }
-        System.out.println(outcome.ok() ? "cafe closed: every order went as it should (exit status 0)"
-                : "cafe closed with " + outcome.problems().size() + " problem(s) (exit status 1)");
+        if (outcome.ok()) {
+            database.delete();
+            System.out.println("cafe closed: every order went as it should (exit status 0)");
+        } else {
+            System.out.println("cafe closed with " + outcome.problems().size() + " problem(s) (exit status 1); the"
+                    + " day's database stays at " + database.path() + ", and the next run resumes the day");
+        }
         return new Run(outcome.ok() ? 0 : 1, outcome, lines);
     }
 }

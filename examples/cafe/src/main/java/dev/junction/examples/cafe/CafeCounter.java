@@ -41,11 +41,14 @@ public final class CafeCounter implements AutoCloseable {
      * Boots the container and the server.
      *
      * @param port the port on 127.0.0.1, {@code 0} for any free one
+     * @param database where the counter's ledger and queues are kept; orders an interrupted counter left unserved
+     *                 are served when it opens again on the same database
      * @return the open counter
      */
-    public static CafeCounter open(int port) {
+    public static CafeCounter open(int port, CafeDatabaseFile database) {
         TransactionStore.configure();
-        SeContainer container = SeContainerInitializer.newInstance().addBeanClasses(HttpCounter.class).initialize();
+        SeContainer container = SeContainerInitializer.newInstance().addExtensions(database)
+                .addBeanClasses(HttpCounter.class).initialize();
         try {
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://127.0.0.1:" + port + "/cafe/"),
@@ -71,7 +74,8 @@ public final class CafeCounter implements AutoCloseable {
 
     /** Opens the counter, prints how to order with curl, and closes when Enter is pressed. */
     public static void main(String[] args) throws IOException {
-        try (CafeCounter counter = open(Integer.getInteger(PORT_PROPERTY, DEFAULT_PORT))) {
+        try (CafeCounter counter = open(Integer.getInteger(PORT_PROPERTY, DEFAULT_PORT),
+                CafeDatabaseFile.fromSystemProperty("counter"))) {
             System.out.println("cafe open at " + counter.base() + "; order with:");
             System.out.println("  curl -i -H 'Content-Type: application/json' -d '{\"hot\":[\"latte\"],"
                     + "\"iced\":[\"lemonade\"]}' " + counter.base() + "orders");

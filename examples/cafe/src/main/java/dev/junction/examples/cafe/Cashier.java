@@ -1,6 +1,7 @@
 package dev.junction.examples.cafe;
 
 import dev.junction.api.annotation.Channel;
+import dev.junction.api.annotation.Poller;
 import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.message.Message;
@@ -8,17 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Takes each order that arrives through the {@link Cafe} gateway: records it (committed at once), then passes its
- * drinks one by one to the {@code drinks} channel, and hands a receipt back to the customer.
+ * Works through the persistent {@code orders} queue, one order per poll in a JTA transaction of its own: calls out its
+ * drinks one by one to the {@code drinks} channel, whose router puts them on the baristas' persistent queues in the
+ * same transaction. Taking the order and queueing its drinks commit together: a crash in between leaves the order on
+ * its queue, and the cashier of the next run takes it.
  */
 @ApplicationScoped
 public class Cashier {
-
-    @Inject
-    Ledger ledger;
-
-    @Inject
-    OrderTracker tracker;
 
     @Inject
     Transcript transcript;
@@ -27,17 +24,14 @@ public class Cashier {
     @Channel("drinks")
     MessageChannel drinks;
 
-    /** @return the receipt, the gateway's reply */
     @ServiceActivator(inputChannel = "orders")
-    public Receipt take(Order order) {
-        ledger.recordOrder(order);
-        transcript.say("cashier", "order " + order.number() + " recorded, " + order.items().size() + " drinks to make");
-        tracker.expect(order);
+    @Poller(fixedDelay = 10, receiveTimeout = 100, maxMessagesPerPoll = 1, transactional = true)
+    public void take(Order order) {
+        transcript.say("cashier", "order " + order.number() + " taken, " + order.items().size() + " drinks to make");
         for (OrderItem item : order.items()) {
             if (!drinks.send(Message.of(item))) {
                 throw new IllegalStateException("The drinks channel did not accept " + item.label());
             }
         }
-        return new Receipt(order.number(), order.items().size());
     }
 }

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * it needs; those called from the baristas' flow are {@code MANDATORY}, so they can only run inside the transaction
  * of the transactional poller that took the drink, and roll back with it.
  *
- * <p>Item statuses: {@code ORDERED} (the cashier wrote it), {@code PREPARING} (a barista claimed it, visible only
+ * <p>Item statuses: {@code ORDERED} (the counter wrote it), {@code PREPARING} (a barista claimed it, visible only
  * inside the poll's transaction), {@code SERVED}. Order statuses: {@code PLACED}, {@code SERVED}, {@code REFUSED}.
  */
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class Ledger {
     @Inject
     DataSource database;
 
-    /** Records a new order and its drinks, committed before the drinks go to the baristas. */
+    /** Records a new order and its drinks, in the counter's transaction that also queues the order. */
     @Transactional
     public void recordOrder(Order order) {
         try (Connection connection = database.getConnection()) {
@@ -40,16 +40,26 @@ public class Ledger {
         }
     }
 
-    /** A barista takes the drink's ticket: writes their name and thread on it. */
+    /**
+     * A barista takes the drink's ticket: writes their name and thread on it. A drink whose failure was recorded is
+     * not claimed: a failed poll's rollback leaves the drink on its persistent queue, and the next poll takes it again.
+     *
+     * @return whether the drink is to be made; {@code false} for a drink that failed before
+     */
     @Transactional(TxType.MANDATORY)
-    public void claim(OrderItem item, String barista) {
+    public boolean claim(OrderItem item, String barista) {
         try (Connection connection = database.getConnection()) {
+            if (count(connection, "select count(*) from failures where order_number = ? and item_number = ?",
+                    item.orderNumber(), item.itemNumber()) > 0) {
+                return false;
+            }
             int claimed = update(connection, "update order_items set status = 'PREPARING', barista = ?, thread = ?"
                     + " where order_number = ? and item_number = ? and status = 'ORDERED'", barista,
                     Thread.currentThread().getName(), item.orderNumber(), item.itemNumber());
             if (claimed != 1) {
                 throw new IllegalStateException("Drink " + item.label() + " is not waiting to be made");
             }
+            return true;
         } catch (SQLException failed) {
             throw new IllegalStateException("Could not claim drink " + item.label(), failed);
         }

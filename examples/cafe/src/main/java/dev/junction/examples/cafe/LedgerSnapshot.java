@@ -46,6 +46,19 @@ public record LedgerSnapshot(List<OrderRow> orders, List<ItemRow> items, List<Fa
         return items.stream().filter(row -> row.is(item)).findFirst();
     }
 
+    /**
+     * @return the drinks not settled yet: not served, without a recorded failure, of an order neither served nor
+     *         refused -- what an interrupted day left to do
+     */
+    public List<OrderItem> outstanding() {
+        return items.stream()
+                .filter(row -> !row.status().equals("SERVED"))
+                .filter(row -> order(row.orderNumber()).map(order -> order.status().equals("PLACED")).orElse(false))
+                .map(row -> new OrderItem(row.orderNumber(), row.itemNumber(), row.drink(), row.iced()))
+                .filter(item -> failuresOf(item).isEmpty())
+                .toList();
+    }
+
     /** @return the failures recorded for the item */
     public List<FailureRow> failuresOf(OrderItem item) {
         return failures.stream()

@@ -2,6 +2,8 @@ package dev.junction.examples.cafe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +24,26 @@ public class OrderTracker {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Set<OrderItem> outstanding = new LinkedHashSet<>();
+    /**
+     * The drinks settled so far: a resumed day registers the drinks its database shows outstanding while the baristas
+     * already work, and one may settle before it is registered.
+     */
+    private final Set<OrderItem> settled = new HashSet<>();
 
     /** Registers an order's drinks as outstanding; called before they reach a barista. */
     public void expect(Order order) {
+        expect(order.items());
+    }
+
+    /** Registers drinks as outstanding, except those already settled. */
+    public void expect(Collection<OrderItem> items) {
         lock.lock();
         try {
-            outstanding.addAll(order.items());
+            for (OrderItem item : items) {
+                if (!settled.contains(item)) {
+                    outstanding.add(item);
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -37,6 +53,7 @@ public class OrderTracker {
     public void settled(OrderItem item) {
         lock.lock();
         try {
+            settled.add(item);
             outstanding.remove(item);
             changed.signalAll();
         } finally {

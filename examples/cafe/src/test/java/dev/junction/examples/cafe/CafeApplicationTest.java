@@ -6,9 +6,11 @@ import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import dev.junction.examples.cafe.LedgerSnapshot.FailureRow;
 import dev.junction.examples.cafe.LedgerSnapshot.ItemRow;
 import dev.junction.examples.cafe.LedgerSnapshot.OrderRow;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the whole program in-process — Weld SE with bean discovery, the Junction and Narayana extensions, the XA H2
@@ -19,9 +21,13 @@ class CafeApplicationTest {
     /** Generous: the day's drinks take about two seconds of barista time. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    @TempDir
+    Path databases;
+
     @Test
     void servesEveryOrderItCanAndRefusesTheOneWithAnUnknownDrinkRollingBackTheBaristasClaim() throws Exception {
-        CafeApplication.Run run = CafeApplication.run(CafeOrders.today(), PATIENCE);
+        CafeDatabaseFile database = new CafeDatabaseFile(databases.resolve("day"));
+        CafeApplication.Run run = CafeApplication.run(CafeOrders.today(), PATIENCE, database);
 
         assertThat(run.outcome().problems()).isEmpty();
         assertThat(run.exitStatus()).isZero();
@@ -60,6 +66,10 @@ class CafeApplicationTest {
                 .contains("delivered 4.1 espresso (made by the hot barista)"));
         // nothing in the waiter's lines about order 4 being served
         assertThat(run.transcript()).noneSatisfy(line -> assertThat(line).contains("order 4 served"));
+        // the failed drink came back from its persistent queue after the rollback, and was dropped, not made again
+        assertThat(run.transcript()).anySatisfy(line -> assertThat(line).startsWith("cold barista")
+                .contains("dropped 4.2 unicorn frappe: it failed before"));
+        assertThat(database.exists()).as("a day that went as it should is closed: its database is deleted").isFalse();
         // Narayana found the program's jbossts-properties.xml on the class path
         assertThat(arjPropertyManager.getCoreEnvironmentBean().getNodeIdentifier()).isEqualTo("junction-cafe");
     }
@@ -68,7 +78,8 @@ class CafeApplicationTest {
     void aDayThatRunsOutOfPatienceEndsWithExitStatusOneAndSaysWhy() throws Exception {
         // no patience at all: the hot barista makes its seven drinks one after the other, about 1.6 s of work that
         // cannot all be done when the last receipt comes back
-        CafeApplication.Run run = CafeApplication.run(CafeOrders.today(), Duration.ZERO);
+        CafeApplication.Run run = CafeApplication.run(CafeOrders.today(), Duration.ZERO,
+                new CafeDatabaseFile(databases.resolve("impatient")));
 
         assertThat(run.exitStatus()).isEqualTo(1);
         assertThat(run.outcome().problems()).first().asString()

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The counter over HTTP, as the README's curl command uses it: a JSON order posted to {@code /cafe/orders} is taken
- * by the cashier, whose receipt is the JSON answer; a drink list that is no order is refused.
+ * by the counter, whose receipt is the JSON answer; a drink list that is no order is refused.
  */
 class CafeCounterTest {
 
@@ -23,9 +25,12 @@ class CafeCounterTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @TempDir
+    Path databases;
+
     @Test
-    void anOrderPostedAsJsonGetsTheCashiersReceipt() throws Exception {
-        try (CafeCounter counter = CafeCounter.open(0)) {
+    void anOrderPostedAsJsonGetsTheCountersReceipt() throws Exception {
+        try (CafeCounter counter = CafeCounter.open(0, new CafeDatabaseFile(databases.resolve("counter")))) {
             HttpResponse<String> first = post(counter, "{\"hot\":[\"latte\"],\"iced\":[\"lemonade\"]}");
             HttpResponse<String> second = post(counter, "{\"hot\":[\"espresso\"]}");
             HttpResponse<String> empty = post(counter, "{}");
