@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Stopping cancels the schedule and interrupts a scheduled poll that is blocked in a receive (a long receive
  * timeout), on whichever thread it runs, so no message is taken after the stop and no thread stays blocked; a
- * message already received is still handled. A poll still handling its message when the endpoint is stopped and
+ * message already received is still handled; a draining stop of the runtime also waits until every poll, with its
+ * advices (a transaction's commit), has returned. A poll still handling its message when the endpoint is stopped and
  * started again ends after that message, so polls of the old and the new start never run side by side.
  */
 public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
@@ -63,6 +64,11 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     /** Messages received and not yet handled, and messages received in all; what a draining stop watches. */
     private final AtomicInteger inHandling = new AtomicInteger();
     private final AtomicLong receivedCount = new AtomicLong();
+    /**
+     * Scheduled polls not yet returned, advices included: a transactional poll commits after its receive, even an
+     * empty one, so a stop that returned before it would let the application close the poll's database under it.
+     */
+    private final AtomicInteger pollsInProgress = new AtomicInteger();
 
     protected AbstractPollingEndpoint(String id, boolean autoStartup, PollerMetadata poller, TaskScheduler scheduler,
             ErrorHandler errorHandler, int defaultMaxMessagesPerPoll) {
@@ -111,6 +117,11 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         return inHandling.get();
     }
 
+    /** @return how many scheduled polls have started and not yet returned, their advices included */
+    int pollsInProgress() {
+        return pollsInProgress.get();
+    }
+
     /** @return how many messages this endpoint has received since it was created */
     long receivedCount() {
         return receivedCount.get();
@@ -146,6 +157,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         if (!isCurrent(started)) {
             return;
         }
+        pollsInProgress.incrementAndGet();
         try {
             advised(0, started);
         } catch (Exception failure) {
@@ -154,6 +166,8 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         } catch (Error fatal) {
             LOG.log(Level.ERROR, "A poll of endpoint '" + getId() + "' failed fatally", fatal);
             throw fatal;
+        } finally {
+            pollsInProgress.decrementAndGet();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Stops an application's endpoints without losing the messages in flight and without a window in which a
@@ -71,6 +72,9 @@ final class DrainingStop {
         pollingConsumers.forEach(AbstractEndpoint::stop);
         drained &= await(() -> pollingConsumers.stream().allMatch(p -> p.messagesInHandling() == 0)
                 && othersIdle.getAsBoolean());
+        // a poll ends after its last message: its advices still run (a transaction commits, even an empty one)
+        drained &= await(() -> Stream.concat(pollingConsumers.stream(), pollingAdapters())
+                .allMatch(p -> p.pollsInProgress() == 0));
         eventDriven.forEach(AbstractEndpoint::stop);
         if (!drained) {
             LOG.log(Level.WARNING, () -> "Stopped the endpoints before the messages in flight finished: " + inFlight()
@@ -95,6 +99,11 @@ final class DrainingStop {
                 return false;
             }
         }
+    }
+
+    private Stream<AbstractPollingEndpoint> pollingAdapters() {
+        return adapters.stream().filter(AbstractPollingEndpoint.class::isInstance)
+                .map(AbstractPollingEndpoint.class::cast);
     }
 
     private boolean producersIdle() {
@@ -146,6 +155,8 @@ final class DrainingStop {
                         .append(handling).append(" being handled; ");
             }
         }
+        Stream.concat(pollingConsumers.stream(), pollingAdapters()).filter(p -> p.pollsInProgress() > 0)
+                .forEach(p -> text.append("endpoint '").append(p.getId()).append("': a poll still in progress; "));
         return text.length() == 0 ? "nothing measurable" : text.substring(0, text.length() - 2);
     }
 }

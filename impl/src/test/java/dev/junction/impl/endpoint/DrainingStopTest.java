@@ -3,6 +3,7 @@ package dev.junction.impl.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.api.message.Message;
+import dev.junction.api.poller.PollAdvice;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.channel.DirectChannel;
@@ -17,7 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +117,33 @@ class DrainingStopTest {
         } finally {
             slowExecutor.shutdown();
         }
+    }
+
+    @Test
+    void waitsForAnEmptyPollWhoseAdviceEndsAfterTheConsumerStopped() throws Exception {
+        QueueChannel queue = new QueueChannel("queue");
+        CountDownLatch afterPoll = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        AtomicReference<ConsumerEndpoint> consumer = new AtomicReference<>();
+        // plays a transaction advice: it "commits" once the poll returned, here only after the consumer was stopped
+        PollAdvice commitAfterStop = poll -> {
+            boolean received = poll.proceed();
+            afterPoll.countDown();
+            Awaitility.await().atMost(GENEROUS).until(() -> !consumer.get().isRunning());
+            events.add("committed");
+            return received;
+        };
+        consumer.set(endpoints.consumer("poller", queue, message -> { },
+                PollerSpec.fixedDelay(Duration.ofMillis(1)).receiveTimeout(Duration.ZERO).advice(commitAfterStop)
+                        .build(), true));
+        endpoints.startAll();
+        assertThat(afterPoll.await(30, TimeUnit.SECONDS)).isTrue();
+
+        boolean drained = endpoints.stopAll(GENEROUS, () -> true);
+        events.add("stopped");
+
+        assertThat(drained).isTrue();
+        assertThat(events).containsExactly("committed", "stopped");
     }
 
     @Test
