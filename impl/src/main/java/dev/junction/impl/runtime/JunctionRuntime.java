@@ -61,6 +61,7 @@ public final class JunctionRuntime implements Junction {
     private final Executor asyncExecutor;
     private final Function<String, ? extends Executor> executorLookup;
     private final Duration drainTimeout;
+    private final TransactionManager transactionManager;
     private final Map<Class<?>, Object> gateways = new ConcurrentHashMap<>();
     private final List<FlowBuilder> flows = new CopyOnWriteArrayList<>();
     private final List<Runnable> releases = new CopyOnWriteArrayList<>();
@@ -85,6 +86,7 @@ public final class JunctionRuntime implements Junction {
         }
         this.executorLookup = settings.executorLookup;
         this.drainTimeout = settings.drainTimeout;
+        this.transactionManager = settings.transactionManager;
         this.eventSink = settings.eventSink;
         settings.interceptors.forEach(globalInterceptors::register);
         if (settings.defaultPoller != null) {
@@ -270,6 +272,14 @@ public final class JunctionRuntime implements Junction {
         return parser;
     }
 
+    /**
+     * @return the transaction manager given to {@link Builder#transactionManager(TransactionManager)}, which
+     *         delayers use to store within the caller's transaction and release in transactions of their own
+     */
+    public Optional<TransactionManager> transactionManager() {
+        return Optional.ofNullable(transactionManager);
+    }
+
     /** @return the payload converters, used by handler methods and gateways */
     public ConversionRegistry conversions() {
         return conversions;
@@ -309,6 +319,7 @@ public final class JunctionRuntime implements Junction {
         private Executor asyncExecutor;
         private Function<String, ? extends Executor> executorLookup;
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        private TransactionManager transactionManager;
         private Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions = none -> Optional.empty();
         private final List<GlobalInterceptorRegistration> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
@@ -348,6 +359,7 @@ public final class JunctionRuntime implements Junction {
         @Override
         public Builder transactionManager(TransactionManager transactionManager) {
             Objects.requireNonNull(transactionManager, "transactionManager");
+            this.transactionManager = transactionManager;
             return transactions(transaction -> Optional.of(transaction.timeout() == null
                     ? TransactionalPollAdvice.of(transactionManager)
                     : TransactionalPollAdvice.of(transactionManager).withTimeout(transaction.timeout())));
