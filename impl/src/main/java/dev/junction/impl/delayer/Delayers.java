@@ -22,6 +22,9 @@ import java.util.function.Function;
 /** Builds a delayer from its spec, checking every setting first and reporting every problem together. */
 public final class Delayers {
 
+    /** The code of advising a delay step, which the flow builder refuses where advice() is written. */
+    public static final String ADVISED_CODE = "JNC-0929";
+
     private Delayers() {
     }
 

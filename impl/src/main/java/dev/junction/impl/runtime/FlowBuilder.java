@@ -97,6 +97,11 @@ final class FlowBuilder implements Flow {
                     + " advised: its handling is sending to the channels after it, which advices never cover; advise"
                     + " the step before it, or the endpoints after it");
         }
+        if (last.kind.equals("delay")) {
+            throw new IllegalStateException(Delayers.ADVISED_CODE + " Flow '" + name + "': a delay step cannot be"
+                    + " advised: its handling is storing the message, and its releases run later, on the scheduler;"
+                    + " advise the step after it, or give the delayer an error channel for failed releases");
+        }
         last.advices = advices;
         return this;
     }

@@ -299,6 +299,14 @@ class DelayerTest {
     }
 
     @Test
+    void aDelayStepTakesNoAdvice() {
+        assertThatThrownBy(() -> junction.flow("orders").delay(Duration.ofSeconds(1)).id("cooling")
+                .advice(dev.junction.api.advice.Advices.retry().build()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("JNC-0929 Flow 'orders': a delay step cannot be advised");
+    }
+
+    @Test
     void misconfigurationsFailTheBuildTogetherNamingTheDelayerAndTheFix() {
         junction.flow("a").delay(Duration.ofSeconds(-1)).id("negative").handle(recorder());
         junction.flow("b").delay(DelayerSpec.withDefaultDelay(LONG).delayExpression("headers['delay'")).id("badEl")
