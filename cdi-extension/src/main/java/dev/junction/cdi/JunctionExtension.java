@@ -198,6 +198,7 @@ public class JunctionExtension implements Extension {
         JunctionRuntime.Builder builder = JunctionRuntime.builder()
                 .transactions(transaction -> transactions.find().map(advice -> transaction.timeout() == null
                         ? advice : advice.withTimeout(transaction.timeout())))
+                .transactionManagerLookup(transactions::transactionManager)
                 .expressionParser(expressionParser(beanManager))
                 .conversions(new ConverterBeans(beanManager, references, validator).registry())
                 .asyncExecutor(executors.asyncGateway())

@@ -47,6 +47,17 @@ public interface MessageGroupStore {
     boolean removeMessageFromGroup(Object groupId, UUID messageId);
 
     /**
+     * Whether the store's work takes part in the caller's JTA transaction (a JDBC store: when its data source enlists
+     * its connections). A component that added a message inside a transaction that rolled back takes it out again
+     * from a store that does not (in memory).
+     *
+     * @return {@code false} by default
+     */
+    default boolean isTransactional() {
+        return false;
+    }
+
+    /**
      * Removes and returns the oldest message of a group.
      *
      * @param groupId the group key

@@ -105,7 +105,7 @@ public final class Delayers {
         }
         TransactionManager transactions = spec.getTransactionManager() != null ? spec.getTransactionManager()
                 : context.runtimeTransactions();
-        return new DelayHandler(new Settings(context.id(), store, !(store instanceof InMemoryMessageGroupStore),
+        return new DelayHandler(new Settings(context.id(), store, store.isTransactional(),
                 expression, spec.getDefaultDelay(), spec.isIgnoreExpressionFailures(), scheduler,
                 context.outputChannel(), context.channels(), errorChannel, transactions, spec.getRetryDelay(),
                 spec.getMaxRetryDelay()));

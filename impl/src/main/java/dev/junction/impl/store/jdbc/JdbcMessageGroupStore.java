@@ -154,6 +154,12 @@ final class JdbcMessageGroupStore implements MessageGroupStore {
         });
     }
 
+    /** @return {@code true}: the statements join the caller's transaction when the data source enlists them */
+    @Override
+    public boolean isTransactional() {
+        return true;
+    }
+
     @Override
     public Message<?> pollMessageFromGroup(Object groupId) {
         String key = groupId.toString();
