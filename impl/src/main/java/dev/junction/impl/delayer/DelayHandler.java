@@ -268,8 +268,12 @@ public final class DelayHandler implements MessageHandler {
         }
         releasesInProgress.incrementAndGet();
         try {
-            Runnable retry = transactionManager != null ? releaseInTransaction(stored)
-                    : releaseAlone(stored, claimed);
+            Runnable retry;
+            try {
+                retry = transactionManager != null ? releaseInTransaction(stored) : releaseAlone(stored, claimed);
+            } catch (RuntimeException storeFailed) { // the claim itself failed: the message is still in the store
+                retry = () -> retryLater(stored, storeFailed, claimed);
+            }
             if (retry == null) {
                 scheduled.remove(messageId);
                 failures.remove(messageId);
@@ -311,10 +315,12 @@ public final class DelayHandler implements MessageHandler {
     private Runnable releaseInTransaction(Message<?> stored) {
         Message<?> message = original(stored);
         RuntimeException failure;
+        boolean claimed = false;
         try {
             transactionManager.begin();
             try {
-                if (store.removeMessageFromGroup(id, stored.getHeaders().getId())) {
+                claimed = store.removeMessageFromGroup(id, stored.getHeaders().getId());
+                if (claimed) {
                     send(message);
                 }
                 transactionManager.commit();
@@ -327,7 +333,7 @@ public final class DelayHandler implements MessageHandler {
             failure = failed instanceof RuntimeException runtime ? runtime
                     : new MessageDeliveryException(message, "The release transaction failed: " + failed, failed);
         }
-        if (!storeJoinsTransactions) {
+        if (claimed && !storeJoinsTransactions) {
             store.addMessagesToGroup(id, stored); // the rollback did not put it back
         }
         if (errorChannel != null && reportedInTransaction(stored, message, failure)) {
@@ -338,15 +344,19 @@ public final class DelayHandler implements MessageHandler {
 
     /** Claims the message and sends its failure to the error channel, in one transaction. */
     private boolean reportedInTransaction(Message<?> stored, Message<?> message, RuntimeException failure) {
+        boolean claimed = false;
         try {
             transactionManager.begin();
             try {
-                boolean claimed = store.removeMessageFromGroup(id, stored.getHeaders().getId());
+                claimed = store.removeMessageFromGroup(id, stored.getHeaders().getId());
                 boolean reported = !claimed || reportedToErrorChannel(message, failure);
                 if (reported) {
                     transactionManager.commit();
                 } else {
                     transactionManager.rollback();
+                    if (!storeJoinsTransactions) {
+                        store.addMessagesToGroup(id, stored); // claimed: the rollback did not put it back
+                    }
                 }
                 return reported;
             } catch (Exception failed) {
@@ -355,7 +365,7 @@ public final class DelayHandler implements MessageHandler {
             }
         } catch (Exception failed) {
             failure.addSuppressed(failed);
-            if (!storeJoinsTransactions) {
+            if (claimed && !storeJoinsTransactions) {
                 store.addMessagesToGroup(id, stored);
             }
             return false;

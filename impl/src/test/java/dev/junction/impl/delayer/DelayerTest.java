@@ -15,6 +15,7 @@ import dev.junction.api.message.ErrorMessage;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.runtime.Junction;
+import dev.junction.api.store.MessageGroupStore;
 import dev.junction.impl.controlbus.ControlBus;
 import dev.junction.impl.store.InMemoryMessageGroupStore;
 import dev.junction.impl.testing.LogRecorder;
@@ -198,6 +199,76 @@ class DelayerTest {
         }
         assertThat(attempts).hasValue(1);
         assertThat(handler("cooling").getDelayedMessageCount()).isEqualTo(1); // waits an hour for its next attempt
+    }
+
+    @Test
+    void aStoreFailingWhenAMessageIsClaimedIsAskedAgainLater() {
+        AtomicInteger claims = new AtomicInteger();
+        MessageGroupStore flaky = new FlakyStore(new InMemoryMessageGroupStore(), claims);
+        junction.flow("orders").delay(DelayerSpec.withDefaultDelay(Duration.ofMillis(10)).messageStore(flaky)
+                        .retryBackOff(Duration.ofMillis(10), Duration.ofMillis(10)))
+                .id("cooling").handle(recorder());
+        junction.start();
+
+        try (LogRecorder log = LogRecorder.silencing(DelayHandler.class)) {
+            junction.channel("orders").send(Message.of("soup"));
+            await().atMost(WAIT).until(() -> released.size() == 1);
+            assertThat(log.at(Level.WARNING)).extracting(LogRecord::getMessage).singleElement()
+                    .satisfies(text -> assertThat(text).contains("(failure 1)", "the database is down"));
+        }
+        assertThat(claims).hasValue(2);
+        assertThat(flaky.messageGroupSize("cooling")).isZero();
+    }
+
+    /** A store whose first claim fails, as a database that does not answer. */
+    private record FlakyStore(MessageGroupStore store, AtomicInteger claims) implements MessageGroupStore {
+        @Override
+        public boolean removeMessageFromGroup(Object groupId, java.util.UUID messageId) {
+            if (claims.incrementAndGet() == 1) {
+                throw new dev.junction.api.store.MessageStoreException(null, "JNC-0906 the database is down", null);
+            }
+            return store.removeMessageFromGroup(groupId, messageId);
+        }
+
+        @Override
+        public void addMessagesToGroup(Object groupId, Message<?>... messages) {
+            store.addMessagesToGroup(groupId, messages);
+        }
+
+        @Override
+        public dev.junction.api.store.MessageGroup getMessageGroup(Object groupId) {
+            return store.getMessageGroup(groupId);
+        }
+
+        @Override
+        public void removeMessagesFromGroup(Object groupId, java.util.Collection<? extends Message<?>> messages) {
+            store.removeMessagesFromGroup(groupId, messages);
+        }
+
+        @Override
+        public Message<?> pollMessageFromGroup(Object groupId) {
+            return store.pollMessageFromGroup(groupId);
+        }
+
+        @Override
+        public void completeGroup(Object groupId) {
+            store.completeGroup(groupId);
+        }
+
+        @Override
+        public void removeMessageGroup(Object groupId) {
+            store.removeMessageGroup(groupId);
+        }
+
+        @Override
+        public int messageGroupSize(Object groupId) {
+            return store.messageGroupSize(groupId);
+        }
+
+        @Override
+        public java.util.Collection<Object> groupIds() {
+            return store.groupIds();
+        }
     }
 
     @Test
