@@ -454,7 +454,9 @@ public final class DelayHandler implements MessageHandler {
 
     private static Message<?> withReleaseTime(Message<?> message, Instant releaseAt) {
         Map<String, Object> headers = new HashMap<>(message.getHeaders());
-        headers.put(RELEASE_AT_HEADER, releaseAt.toEpochMilli());
+        // rounded up to the millisecond the header keeps, so that no message goes on before its time
+        long millis = releaseAt.toEpochMilli() + (releaseAt.getNano() % 1_000_000 == 0 ? 0 : 1);
+        headers.put(RELEASE_AT_HEADER, millis);
         return restore(message, headers);
     }
 
