@@ -210,6 +210,7 @@ public class JunctionExtension implements Extension {
         JunctionRuntime.Builder builder = JunctionRuntime.builder()
                 .transactions(transaction -> transactions.find().map(advice -> transaction.timeout() == null
                         ? advice : advice.withTimeout(transaction.timeout())))
+                .transactionManagerLookup(transactions::transactionManager)
                 .expressionParser(expressionParser(beanManager))
                 .conversions(new ConverterBeans(beanManager, references, validator, discoveredBeans).registry())
                 .asyncExecutor(executors.asyncGateway())

@@ -33,6 +33,7 @@ final class TransactionLookup {
     private final BeanManager beanManager;
     private final Consumer<Runnable> onClose;
     private Optional<TransactionalPollAdvice> found;
+    private Optional<TransactionManager> manager;
     private String notFound;
 
     /**
@@ -55,6 +56,19 @@ final class TransactionLookup {
                             .map(TransactionalPollAdvice::of));
         }
         return found;
+    }
+
+    /**
+     * @return the container's transaction manager -- a bean, else one bound under a JNDI name of
+     *         {@link #TRANSACTION_MANAGER_JNDI_NAMES} -- for the components that register synchronizations with the
+     *         caller's transaction (a delayer); looked up once
+     */
+    Optional<TransactionManager> transactionManager() {
+        if (manager == null) {
+            manager = bean(TransactionManager.class).or(() -> TRANSACTION_MANAGER_JNDI_NAMES.stream()
+                    .flatMap(name -> jndi(name, TransactionManager.class).stream()).findFirst());
+        }
+        return manager;
     }
 
     /** @return why {@link #find()} found nothing */

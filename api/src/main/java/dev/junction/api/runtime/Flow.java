@@ -2,9 +2,11 @@ package dev.junction.api.runtime;
 
 import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.MessageChannel;
+import dev.junction.api.delayer.DelayerSpec;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.script.Script;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -137,6 +139,34 @@ public interface Flow {
 
     /** Sends a copy of every message passing this point to the named channel, too. */
     Flow wireTap(String channelName);
+
+    // --- the delayer ---------------------------------------------------------------------------------------------
+
+    /**
+     * A delayer holding every message for {@code delay} before it goes on: {@code delay(DelayerSpec.withDefaultDelay(
+     * delay))}.
+     */
+    Flow delay(Duration delay);
+
+    /**
+     * A delayer: each message waits in the spec's message group store until its release time, then goes on to the
+     * next step (at the end of the flow, to the message's reply channel) on a scheduler thread. A message whose delay
+     * is zero or less goes on at once, on the caller's thread.
+     *
+     * <pre>{@code
+     * junction.flow("orders")
+     *         .delay(DelayerSpec.withDefaultDelay(Duration.ofMinutes(5)).delayExpression("headers['delay']")
+     *                 .messageStore(stores.messageGroupStore()))
+     *         .id("cooling")
+     *         .handle(kitchen);
+     * }</pre>
+     *
+     * <p>The delayer is two endpoints: {@code <id>} consumes the input and stores the messages; {@code <id>.releases}
+     * schedules their releases and starts after every other endpoint, so that messages kept in a persistent store
+     * from before a restart are only released into a running flow. The control bus manages the delay handler as
+     * {@code @<id>.handler}: {@code getDelayedMessageCount()}, {@code reschedulePersistedMessages()}.
+     */
+    Flow delay(DelayerSpec spec);
 
     /** Logs every message passing this point (the payload at INFO, logger {@code dev.junction.logging}). */
     Flow log();

@@ -2,6 +2,7 @@ package dev.junction.api.store;
 
 import dev.junction.api.message.Message;
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * Keeps messages in groups identified by a key, for components that collect related messages (an aggregator,
@@ -32,6 +33,29 @@ public interface MessageGroupStore {
      * @param messages the messages to remove
      */
     void removeMessagesFromGroup(Object groupId, Collection<? extends Message<?>> messages);
+
+    /**
+     * Removes one message from a group, atomically: when several callers (threads, or JVMs sharing a database) remove
+     * the same message, exactly one of them gets {@code true}. A delayer claims a message this way before releasing
+     * it. Inside a JTA transaction, on a store that joins it, the removal commits or rolls back with it. The group's
+     * last-modified time stays as it was, so that claims of different messages of one group do not contend.
+     *
+     * @param groupId the group key
+     * @param messageId the id of the message to remove
+     * @return whether this call removed it ({@code false}: it was not in the group)
+     */
+    boolean removeMessageFromGroup(Object groupId, UUID messageId);
+
+    /**
+     * Whether the store's work takes part in the caller's JTA transaction (a JDBC store: when its data source enlists
+     * its connections). A component that added a message inside a transaction that rolled back takes it out again
+     * from a store that does not (in memory).
+     *
+     * @return {@code false} by default
+     */
+    default boolean isTransactional() {
+        return false;
+    }
 
     /**
      * Removes and returns the oldest message of a group.

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Keeps single messages by their {@link dev.junction.api.message.MessageHeaders#ID id}, for components that
- * must find a message again later (a delayer releasing it, a claim check).
+ * must find a message again later (a claim check).
  */
 public interface MessageStore {
 

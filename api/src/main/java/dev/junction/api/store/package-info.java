@@ -2,8 +2,8 @@
  * The store SPI: where messages wait when they must outlive a thread, a transaction or the JVM.
  *
  * <ul>
- *   <li>{@link dev.junction.api.store.MessageStore} keeps single messages by id (the delayer's view).</li>
- *   <li>{@link dev.junction.api.store.MessageGroupStore} keeps messages in named groups.</li>
+ *   <li>{@link dev.junction.api.store.MessageStore} keeps single messages by id.</li>
+ *   <li>{@link dev.junction.api.store.MessageGroupStore} keeps messages in named groups (a delayer's waiting messages).</li>
  *   <li>{@link dev.junction.api.store.ChannelMessageStore} is the queue behind a persistent channel: add at the
  *       tail, take from the head; {@link dev.junction.api.store.PriorityChannelMessageStore} takes by priority.</li>
  *   <li>{@link dev.junction.api.store.MetadataStore} and {@link dev.junction.api.store.ConcurrentMetadataStore}

@@ -5,6 +5,7 @@ import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.message.Message;
 import dev.junction.api.runtime.Junction;
 import dev.junction.impl.controlbus.ManagedOperations.Operation;
+import dev.junction.impl.endpoint.ConsumerEndpoint;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,9 @@ import java.util.stream.Collectors;
  *
  * <p>A command is either text, {@code @hotBarista.stop()} or {@code @poller.setPeriod(500)} (literal arguments
  * only), or a message with the {@link #COMPONENT_HEADER} and {@link #OPERATION_HEADER} headers and its arguments
- * as a {@code List} in {@link #ARGUMENTS_HEADER}. The components are the runtime's endpoints, by id, and the
- * components registered with the builder, by name. Only their methods marked
+ * as a {@code List} in {@link #ARGUMENTS_HEADER}. The components are the runtime's endpoints, by id, the handlers
+ * of its consumer endpoints, by {@code <id>.handler} (a delayer's), and the components registered with the builder,
+ * by name. Only their methods marked
  * {@link dev.junction.api.management.ManagedOperation} are invoked; everything else is refused with a
  * {@link CommandRefusedException} whose message starts with its code: not a command ({@code JNC-1060}: expression
  * language, {@code System.exit(0)}, anything but the form above), an unknown component ({@code JNC-1061}), an
@@ -47,6 +49,9 @@ public final class ControlBus {
     public static final String OPERATION_HEADER = "junction_controlBus_operation";
     /** The header carrying the arguments of a command in the header form: a {@code List}, or absent for none. */
     public static final String ARGUMENTS_HEADER = "junction_controlBus_arguments";
+
+    /** Names the handler of the consumer endpoint whose id precedes it: {@code @cooling.handler.operation()}. */
+    private static final String HANDLER_SUFFIX = ".handler";
 
     private final Junction junction;
     private final Map<String, Object> components;
@@ -125,7 +130,14 @@ public final class ControlBus {
         if (registered != null) {
             return Optional.of(registered);
         }
-        return junction.endpoint(name).map(Object.class::cast);
+        Optional<Object> endpoint = junction.endpoint(name).map(Object.class::cast);
+        if (endpoint.isPresent() || !name.endsWith(HANDLER_SUFFIX)) {
+            return endpoint;
+        }
+        // <id>.handler: the handler of a consumer endpoint, whose own operations (a delayer's) are managed
+        return junction.endpoint(name.substring(0, name.length() - HANDLER_SUFFIX.length()))
+                .filter(ConsumerEndpoint.class::isInstance)
+                .map(consumer -> ((ConsumerEndpoint) consumer).getHandler());
     }
 
     private void requireRole(Message<?> command, Command parsed, Operation operation) {

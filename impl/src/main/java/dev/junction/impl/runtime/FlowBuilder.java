@@ -5,6 +5,8 @@ import dev.junction.api.channel.InterceptableChannel;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.channel.SubscribableChannel;
+import dev.junction.api.delayer.DelayerSpec;
+import dev.junction.api.error.ConfigurationException;
 import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.handler.MessageHandler;
 import dev.junction.api.message.Message;
@@ -15,6 +17,8 @@ import dev.junction.api.script.Script;
 import dev.junction.impl.advice.AdviceChain;
 import dev.junction.impl.advice.AdviceContext;
 import dev.junction.impl.advice.AdvisedHandler;
+import dev.junction.impl.delayer.DelayHandler;
+import dev.junction.impl.delayer.Delayers;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.AbstractReplyProducingHandler;
 import dev.junction.impl.handler.BridgeHandler;
@@ -27,6 +31,7 @@ import dev.junction.impl.handler.support.RouterSettings;
 import dev.junction.impl.interceptor.WireTap;
 import dev.junction.impl.scripting.ScriptedProcessor;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +96,11 @@ final class FlowBuilder implements Flow {
             throw new IllegalStateException("JNC-1013 Flow '" + name + "': a " + last.kind + " step cannot be"
                     + " advised: its handling is sending to the channels after it, which advices never cover; advise"
                     + " the step before it, or the endpoints after it");
+        }
+        if (last.kind.equals("delay")) {
+            throw new IllegalStateException(Delayers.ADVISED_CODE + " Flow '" + name + "': a delay step cannot be"
+                    + " advised: its handling is storing the message, and its releases run later, on the scheduler;"
+                    + " advise the step after it, or give the delayer an error channel for failed releases");
         }
         last.advices = advices;
         return this;
@@ -278,6 +288,30 @@ final class FlowBuilder implements Flow {
         return this;
     }
 
+    // --- the delayer ---------------------------------------------------------------------------------------------
+
+    @Override
+    public Flow delay(Duration delay) {
+        return delay(DelayerSpec.withDefaultDelay(Objects.requireNonNull(delay, "delay")));
+    }
+
+    @Override
+    public Flow delay(DelayerSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        Step[] self = new Step[1]; // the step is known once step() made it; its id once id() named it
+        step("delay", settings -> {
+            DelayHandler handler = Delayers.handler(spec, new Delayers.Context(settings.componentName(),
+                    self[0].id != null, settings.outputChannel(), runtime.channels(), runtime.channels()::find,
+                    runtime.expressionParser(), runtime.scheduler(), runtime.transactionManager().orElse(null),
+                    runtime::onClose));
+            // releases start after every consumer: messages kept from before a restart go into a running flow
+            runtime.endpoints().register(Delayers.releases(handler));
+            return handler;
+        });
+        self[0] = steps.get(steps.size() - 1);
+        return this;
+    }
+
     // --- building -----------------------------------------------------------------------------------------------
 
     /**
@@ -355,6 +389,9 @@ final class FlowBuilder implements Flow {
             handler = step.handler.create(settings);
         } catch (UnknownChannel unknown) {
             problems.add(RuntimeRule.UNKNOWN_CHANNEL.problem(where + ": " + unknown.getMessage()));
+            return;
+        } catch (ConfigurationException invalid) { // coded problems of the step's own (a delayer's)
+            invalid.getProblems().forEach(problem -> problems.add(problem + " (" + where + ")"));
             return;
         } catch (RuntimeException invalid) {
             problems.add(RuntimeRule.INVALID_STEP.problem(where + ": " + invalid.getMessage()));

@@ -38,6 +38,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The runtime of one application, and its one composition root: channels, endpoints, the scheduler and executors,
@@ -61,6 +62,8 @@ public final class JunctionRuntime implements Junction {
     private final Executor asyncExecutor;
     private final Function<String, ? extends Executor> executorLookup;
     private final Duration drainTimeout;
+    private final TransactionManager transactionManager;
+    private final Supplier<Optional<TransactionManager>> transactionManagerLookup;
     private final Map<Class<?>, Object> gateways = new ConcurrentHashMap<>();
     private final List<FlowBuilder> flows = new CopyOnWriteArrayList<>();
     private final List<Runnable> releases = new CopyOnWriteArrayList<>();
@@ -85,6 +88,8 @@ public final class JunctionRuntime implements Junction {
         }
         this.executorLookup = settings.executorLookup;
         this.drainTimeout = settings.drainTimeout;
+        this.transactionManager = settings.transactionManager;
+        this.transactionManagerLookup = settings.transactionManagerLookup;
         this.eventSink = settings.eventSink;
         settings.interceptors.forEach(globalInterceptors::register);
         if (settings.defaultPoller != null) {
@@ -270,6 +275,15 @@ public final class JunctionRuntime implements Junction {
         return parser;
     }
 
+    /**
+     * @return the transaction manager given to {@link Builder#transactionManager(TransactionManager)}, else the one
+     *         the integration's lookup finds (a container's); delayers use it to store within the caller's
+     *         transaction and release in transactions of their own
+     */
+    public Optional<TransactionManager> transactionManager() {
+        return transactionManager != null ? Optional.of(transactionManager) : transactionManagerLookup.get();
+    }
+
     /** @return the payload converters, used by handler methods and gateways */
     public ConversionRegistry conversions() {
         return conversions;
@@ -309,6 +323,8 @@ public final class JunctionRuntime implements Junction {
         private Executor asyncExecutor;
         private Function<String, ? extends Executor> executorLookup;
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        private TransactionManager transactionManager;
+        private Supplier<Optional<TransactionManager>> transactionManagerLookup = Optional::empty;
         private Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions = none -> Optional.empty();
         private final List<GlobalInterceptorRegistration> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
@@ -348,6 +364,7 @@ public final class JunctionRuntime implements Junction {
         @Override
         public Builder transactionManager(TransactionManager transactionManager) {
             Objects.requireNonNull(transactionManager, "transactionManager");
+            this.transactionManager = transactionManager;
             return transactions(transaction -> Optional.of(transaction.timeout() == null
                     ? TransactionalPollAdvice.of(transactionManager)
                     : TransactionalPollAdvice.of(transactionManager).withTimeout(transaction.timeout())));
@@ -359,6 +376,15 @@ public final class JunctionRuntime implements Junction {
          */
         public Builder transactions(Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
+        /**
+         * Where the runtime finds a transaction manager when none was given with {@link #transactionManager}: a
+         * container's, looked up when the first component (a delayer) asks.
+         */
+        public Builder transactionManagerLookup(Supplier<Optional<TransactionManager>> lookup) {
+            this.transactionManagerLookup = Objects.requireNonNull(lookup, "lookup");
             return this;
         }
 

@@ -66,6 +66,17 @@ public final class InMemoryMessageGroupStore implements MessageGroupStore {
     }
 
     @Override
+    public boolean removeMessageFromGroup(Object groupId, UUID messageId) {
+        Group group = groups.get(groupId);
+        if (group == null) {
+            return false;
+        }
+        synchronized (group) {
+            return group.messages.removeIf(message -> messageId.equals(message.getHeaders().getId()));
+        }
+    }
+
+    @Override
     public Message<?> pollMessageFromGroup(Object groupId) {
         Group group = groups.get(groupId);
         if (group == null) {

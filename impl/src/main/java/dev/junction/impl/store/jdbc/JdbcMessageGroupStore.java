@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Message groups in two tables: one row per group (completion, times) and one per message. Group keys are stored
@@ -137,6 +138,26 @@ final class JdbcMessageGroupStore implements MessageGroupStore {
             touch(connection, key, false);
             return null;
         });
+    }
+
+    @Override
+    public boolean removeMessageFromGroup(Object groupId, UUID messageId) {
+        String key = groupId.toString();
+        // one DELETE: the database lets exactly one of several concurrent deleters see the row go. The group row is
+        // not touched, so that claims of different messages of one group never wait for each other
+        return database.run("removing message " + messageId + " from group '" + key + "'", null, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(removeMessage)) {
+                statement.setString(1, key);
+                statement.setString(2, messageId.toString());
+                return statement.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** @return {@code true}: the statements join the caller's transaction when the data source enlists them */
+    @Override
+    public boolean isTransactional() {
+        return true;
     }
 
     @Override

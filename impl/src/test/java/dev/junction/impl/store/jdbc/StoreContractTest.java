@@ -152,6 +152,38 @@ class StoreContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aMessageOfAGroupIsClaimedByOneCallerOnly(Backend backend) throws Exception {
+        try (StoreFixture stores = new StoreFixture(backend)) {
+            Message<String> a = Message.of("a");
+            Message<String> b = Message.of("b");
+            stores.groups.addMessagesToGroup("claims", a, b);
+            int claimers = 8;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(claimers);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+                for (int i = 0; i < claimers; i++) {
+                    claims.add(pool.submit(() -> {
+                        go.await();
+                        return stores.groups.removeMessageFromGroup("claims", a.getHeaders().getId());
+                    }));
+                }
+                go.countDown();
+                int won = 0;
+                for (java.util.concurrent.Future<Boolean> claim : claims) {
+                    won += claim.get() ? 1 : 0;
+                }
+                assertThat(won).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(stores.groups.getMessageGroup("claims").messages()).containsExactly(b);
+            assertThat(stores.groups.removeMessageFromGroup("unknown", b.getHeaders().getId())).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void theMetadataStoreIsConditional(Backend backend) {
         try (StoreFixture stores = new StoreFixture(backend)) {
             assertThat(stores.metadata.putIfAbsent("k", "1")).isNull();
