@@ -7,7 +7,7 @@ import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.message.Message;
 import dev.junction.api.runtime.Declaration;
 import dev.junction.api.runtime.Junction;
-import dev.junction.impl.controlbus.CommandRefusedException;
+import dev.junction.api.management.CommandRefusedException;
 import dev.junction.impl.controlbus.ControlBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;

@@ -7,14 +7,13 @@ import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.management.ManagedOperation;
 import dev.junction.api.message.Message;
-import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.runtime.Junction;
 import dev.junction.api.trigger.DynamicPeriodicTrigger;
-import dev.junction.impl.controlbus.CommandRefusedException;
-import dev.junction.impl.controlbus.ControlBus;
+import dev.junction.api.management.CommandRefusedException;
+import dev.junction.api.management.ControlBusCommand;
+import dev.junction.api.management.ControlBusSpec;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The plain Java snippets of docs/control-bus.adoc; each one runs here, so the guide cannot drift. */
@@ -46,25 +45,29 @@ class ControlBusGuideTest {
             DynamicPeriodicTrigger kitchenPoller = new DynamicPeriodicTrigger(Duration.ofMillis(100));
             junction.flow(MessageChannels.queue("kitchen", 10)).poll(PollerSpec.trigger(kitchenPoller))
                     .handle((String order) -> order + " is ready").id("barista").channel("served");
-            junction.flow("controlBus").handle(ControlBus.builder(junction)
+            junction.flow("controlBus").controlBus(new ControlBusSpec()
                     .component("kitchenPoller", kitchenPoller)          // managed: setPeriod, period...
                     .component("roaster", roaster)
-                    .roleCheck(role -> false)                           // nobody is a roastmaster here
-                    .build()).channel("busReplies");
+                    .roleCheck(role -> false))                          // nobody is a roastmaster here
+                    .channel("busReplies");
             // end::bus[]
             junction.start();
 
             // tag::commands[]
             MessageChannelSender bus = command -> junction.channel("controlBus").send(command);
-            bus.send(Message.of("@barista.stop()"));                     // an endpoint, by id
+            bus.send(Message.of("@barista.stop()"));                     // an endpoint, by id: replies true
             bus.send(Message.of("@kitchenPoller.setPeriod(20)"));        // milliseconds, or 'PT0.02S'
             bus.send(Message.of("@barista.isRunning()"));                // replies false
-            bus.send(MessageBuilder.withPayload("")                      // the header form
-                    .setHeader(ControlBus.COMPONENT_HEADER, "barista")
-                    .setHeader(ControlBus.OPERATION_HEADER, "start")
-                    .setHeader(ControlBus.ARGUMENTS_HEADER, List.of()).build());
+            bus.send(Message.of("@served.enableStatistics()"));          // a channel, by name
+            bus.send(ControlBusCommand.of("barista", "start"));          // the header form
+            bus.send(Message.of("@served.queueSize()"));                 // replies 0
             // end::commands[]
-            assertThat(replies.receive(Duration.ofSeconds(5)).getPayload()).isEqualTo(false);
+            assertThat(replies.receive(Duration.ZERO).getPayload()).isEqualTo(true);
+            assertThat(replies.receive(Duration.ZERO).getPayload()).isEqualTo(true);
+            assertThat(replies.receive(Duration.ZERO).getPayload()).isEqualTo(false);
+            assertThat(replies.receive(Duration.ZERO).getPayload()).isEqualTo(true);
+            assertThat(replies.receive(Duration.ZERO).getPayload()).isEqualTo(true);
+            assertThat(replies.receive(Duration.ZERO).getPayload()).isEqualTo(0);
             assertThat(kitchenPoller.period()).isEqualTo(Duration.ofMillis(20));
             assertThat(junction.endpoint("barista").orElseThrow().isRunning()).isTrue();
 
