@@ -50,13 +50,15 @@ class ControlBusCdiTest {
         }
     }
 
+    // tag::server[]
     @ApplicationScoped
     public static class Operations implements Declaration {
         @Override
-        public void declare(Junction junction) {
+        public void declare(Junction junction) {   // no roleCheck: the container's SecurityContext answers
             junction.flow("controlBus").controlBus(new ControlBusSpec().rolesAllowed("barista", "stop", "operator"));
         }
     }
+    // end::server[]
 
     @MessagingGateway(defaultRequestChannel = "controlBus", defaultReplyTimeout = 30_000)
     public interface Operator {

@@ -59,6 +59,7 @@ class AdvisedOutboundGatewayCdiTest {
         String quote(String currency);
     }
 
+    // tag::advised-outbound[]
     @ApplicationScoped
     public static class QuoteClient implements Declaration {
         private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -79,6 +80,7 @@ class AdvisedOutboundGatewayCdiTest {
             executor.shutdownNow(); // the runtime has stopped the client factory by then
         }
     }
+    // end::advised-outbound[]
 
     /** Drops the connection of the first {@code failures} requests without a reply, answers the others. */
     private void startQuoteServer(int failures) {
