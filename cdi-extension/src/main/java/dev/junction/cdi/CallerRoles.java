@@ -11,14 +11,16 @@ import java.util.function.Predicate;
 
 /**
  * The container's answer to "has the caller of the current command this role", the runtime's role check for
- * control buses that have none of their own. In a Jakarta EE server (one with a Jakarta Security
- * {@code SecurityContext} bean):
+ * control buses that have none of their own. In a Jakarta EE server (one with the Enterprise Beans API, or a Jakarta
+ * Security {@code SecurityContext} bean):
  * <ol>
  * <li>inside an enterprise bean's invocation, its {@code EJBContext.isCallerInRole} -- the bean's caller, or its
  * {@code @RunAs} identity for the beans it calls. Asked first because servers answer it without JACC, which Jakarta
  * Security's reference implementation (Soteria, in WildFly and Payara) needs to see the caller of an enterprise bean
  * in its {@code SecurityContext}, and WildFly does not enable by default;</li>
- * <li>otherwise {@code SecurityContext.isCallerInRole}: the servlet request's authenticated caller.</li>
+ * <li>otherwise {@code SecurityContext.isCallerInRole}: the servlet request's authenticated caller, when the
+ * container offers the bean (WildFly does only to deployments that use Jakarta Security annotations);</li>
+ * <li>otherwise the caller has no role.</li>
  * </ol>
  * The roles are those of the thread executing the command: with a direct control bus channel, the sender's.
  *
@@ -38,9 +40,27 @@ final class CallerRoles {
 
     /**
      * @param onRelease takes what to release when the runtime closes (the reference's creational context)
-     * @return the role check, or empty when the container has no security context bean
+     * @return the role check, or empty when the container has neither the Enterprise Beans API nor a security
+     *         context bean (Java SE)
      */
     static Optional<Predicate<String>> find(BeanManager beanManager, Consumer<Runnable> onRelease) {
+        Optional<Method> ejbIsCallerInRole = load(EJB_CONTEXT).flatMap(CallerRoles::method);
+        Optional<Predicate<String>> securityContext = securityContext(beanManager, onRelease);
+        if (ejbIsCallerInRole.isEmpty() && securityContext.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(role -> {
+            Boolean inEnterpriseBean = ejbIsCallerInRole.map(method -> enterpriseBeanCallerInRole(method, role))
+                    .orElse(null);
+            if (inEnterpriseBean != null) {
+                return inEnterpriseBean;
+            }
+            return securityContext.map(callerInRole -> callerInRole.test(role)).orElse(false);
+        });
+    }
+
+    /** @return the security context's answer, when the container has a {@code SecurityContext} bean */
+    private static Optional<Predicate<String>> securityContext(BeanManager beanManager, Consumer<Runnable> onRelease) {
         Optional<Class<?>> type = load(SECURITY_CONTEXT);
         if (type.isEmpty()) {
             return Optional.empty();
@@ -53,14 +73,8 @@ final class CallerRoles {
         }
         var context = beanManager.createCreationalContext(bean);
         onRelease.accept(context::release);
-        Object securityContext = beanManager.getReference(bean, type.get(), context); // each call asks its thread
-        Optional<Method> ejbIsCallerInRole = load(EJB_CONTEXT).flatMap(CallerRoles::method);
-        return Optional.of(role -> {
-            Boolean inEnterpriseBean = ejbIsCallerInRole.map(method -> enterpriseBeanCallerInRole(method, role))
-                    .orElse(null);
-            return inEnterpriseBean != null ? inEnterpriseBean
-                    : ask(isCallerInRole.get(), securityContext, role, "security context");
-        });
+        Object reference = beanManager.getReference(bean, type.get(), context); // each call asks its thread
+        return Optional.of(role -> ask(isCallerInRole.get(), reference, role, "security context"));
     }
 
     /** @return the answer of the enterprise bean being invoked on this thread, {@code null} when none is */
