@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * The settings of a control bus step ({@code Flow.controlBus(spec)}): the components it manages beyond the runtime's
  * endpoints and channels, the roles of single operations, and how it asks whether the caller has a role. Every
  * setting has a default: no extra component, each operation's roles as its {@link ManagedOperation} mark lists them,
- * and the runtime's role check ({@code Junction.Builder.roleCheck}; under CDI, the container's security context).
+ * and the runtime's role check ({@code Junction.Builder.roleCheck}; under CDI in a server, the container's caller).
  *
  * <pre>{@code
  * junction.flow("controlBus").controlBus(new ControlBusSpec()

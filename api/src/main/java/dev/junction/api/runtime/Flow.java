@@ -112,7 +112,8 @@ public interface Flow {
      * A control bus: a service activator executing each message as a command on a managed component -- a component
      * of the spec, else an endpoint by id, else a channel by name -- invoking only methods marked
      * {@link dev.junction.api.management.ManagedOperation}. The reply is the operation's result; a {@code void}
-     * operation replies {@code true} once it has returned, so a caller waiting for a reply gets one. A refused
+     * operation replies {@code true} once it has returned when the reply has somewhere to go (the sender waits for
+     * it, or a step or channel follows), so a caller waiting for a reply gets one. A refused
      * command fails with a {@link dev.junction.api.management.CommandRefusedException} ({@code JNC-1060} to
      * {@code JNC-1064}); nothing is invoked then. Keep its input channel away from those who may not manage.
      */

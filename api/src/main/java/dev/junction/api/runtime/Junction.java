@@ -153,8 +153,9 @@ public interface Junction extends AutoCloseable {
 
         /**
          * How the runtime asks whether the caller of the current message has a role: control buses without a role
-         * check of their own use it. None by default, so an operation that needs a role is refused; under CDI, the
-         * container's security context (the caller on the thread that executes the command).
+         * check of their own use it. None by default, so an operation that needs a role is refused; under CDI in a
+         * server, the container's caller on the thread that executes the command (an enterprise bean's
+         * {@code EJBContext}, else Jakarta Security's {@code SecurityContext}).
          */
         Builder roleCheck(Predicate<String> callerInRole);
 
