@@ -55,7 +55,7 @@ class BenchmarksSmokeTest {
         assertThat(byName).containsOnlyKeys(
                 "DirectSendBenchmark.junction", "DirectSendBenchmark.spring", "DirectSendBenchmark.camel",
                 "DirectSendBenchmark.junctionNewMessage", "DirectSendBenchmark.springNewMessage",
-                "DirectSendBenchmark.noChannel",
+                "DirectSendBenchmark.noChannel", "DirectSendBenchmark.junctionCounted",
                 "QueueHandoffBenchmark.junction", "QueueHandoffBenchmark.spring", "QueueHandoffBenchmark.camel",
                 "QueueHandoffBenchmark.jdkQueue",
                 "PollingConsumerBenchmark.junction", "PollingConsumerBenchmark.spring",

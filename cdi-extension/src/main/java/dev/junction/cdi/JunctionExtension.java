@@ -218,10 +218,13 @@ public class JunctionExtension implements Extension {
                         requestContexts))
                 .eventSink(beanManager.getEvent()::fire);
         executors.scheduler().ifPresent(builder::scheduler);
+        List<Runnable> securityReleases = new ArrayList<>();
+        CallerRoles.find(beanManager, securityReleases::add).ifPresent(builder::roleCheck);
         JunctionRuntime built = builder.build();
         built.onClose(references::release);
         built.onClose(executors::release);
         built.onClose(() -> transactionReleases.forEach(Runnable::run));
+        built.onClose(() -> securityReleases.forEach(Runnable::run));
         runtime = built;
         new EndpointWiring(built, beanManager, validator, transactions, discoveredBeans)
                 .wire(channels, List.copyOf(gateways.values()), List.copyOf(endpoints));

@@ -3,6 +3,7 @@ package dev.junction.api.runtime;
 import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.delayer.DelayerSpec;
+import dev.junction.api.management.ControlBusSpec;
 import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.script.Script;
 import java.lang.System.Logger.Level;
@@ -63,6 +64,20 @@ public interface Flow {
     Flow advice(HandlerAdvice... chain);
 
     /**
+     * Says where the filter the previous step made discards, when it has advices: {@code true} (the default, as for
+     * {@code @Filter}) sends a rejected message to the discard channel, or throws on rejection, inside the advices,
+     * so a retry runs the filter again when the discard flow fails; {@code false} lets the advices cover the filter's
+     * decision only, and discards after them (a {@code null} result of the advices then counts as a rejection).
+     *
+     * <pre>{@code
+     * junction.flow("orders").filter("payload.paid", "unpaid").advice(retry).discardWithinAdvice(false);
+     * }</pre>
+     *
+     * @throws IllegalStateException JNC-1014 when the previous step is no filter, or it was already said
+     */
+    Flow discardWithinAdvice(boolean within);
+
+    /**
      * Makes the next step poll its input, which must be a pollable channel (a queue), with this poller instead of
      * the runtime's default poller.
      */
@@ -87,6 +102,24 @@ public interface Flow {
 
     /** A service activator whose reply is the script's value; {@code null}: no reply. */
     Flow handle(Script script);
+
+    /**
+     * A control bus with every default: it executes each message as a command ({@code @barista.stop()}, or the
+     * header form of {@link dev.junction.api.management.ControlBusCommand}) on the runtime's endpoints (by id) and
+     * channels (by name), and replies with the operation's result; see {@link #controlBus(ControlBusSpec)}.
+     */
+    Flow controlBus();
+
+    /**
+     * A control bus: a service activator executing each message as a command on a managed component -- a component
+     * of the spec, else an endpoint by id, else a channel by name -- invoking only methods marked
+     * {@link dev.junction.api.management.ManagedOperation}. The reply is the operation's result; a {@code void}
+     * operation replies {@code true} once it has returned when the reply has somewhere to go (the sender waits for
+     * it, or a step or channel follows), so a caller waiting for a reply gets one. A refused
+     * command fails with a {@link dev.junction.api.management.CommandRefusedException} ({@code JNC-1060} to
+     * {@code JNC-1064}); nothing is invoked then. Keep its input channel away from those who may not manage.
+     */
+    Flow controlBus(ControlBusSpec spec);
 
     /** A transformer: the next step gets what the service's one public method (or the named one) returns. */
     Flow transform(Object service, String methodName);

@@ -9,6 +9,7 @@ import jakarta.transaction.TransactionManager;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * One application's messaging: its channels, flows and endpoints, gateways, and the threads pollers and
@@ -149,6 +150,14 @@ public interface Junction extends AutoCloseable {
 
         /** The threads of Junction's own scheduler; {@link #DEFAULT_SCHEDULER_THREADS} by default. */
         Builder schedulerThreads(int threads);
+
+        /**
+         * How the runtime asks whether the caller of the current message has a role: control buses without a role
+         * check of their own use it. None by default, so an operation that needs a role is refused; under CDI in a
+         * server, the container's caller on the thread that executes the command (an enterprise bean's
+         * {@code EJBContext}, else Jakarta Security's {@code SecurityContext}).
+         */
+        Builder roleCheck(Predicate<String> callerInRole);
 
         /**
          * Declarations {@link #build()} calls on the new runtime, in this order, after every setting is applied and

@@ -7,8 +7,8 @@ import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.message.Message;
 import dev.junction.api.runtime.Declaration;
 import dev.junction.api.runtime.Junction;
-import dev.junction.impl.controlbus.CommandRefusedException;
-import dev.junction.impl.controlbus.ControlBus;
+import dev.junction.api.management.CommandRefusedException;
+import dev.junction.api.management.ControlBusSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -64,10 +64,9 @@ class CdiControlBusGuideTest {
 
         @Override
         public void declare(Junction junction) {
-            junction.flow("controlBus").handle(ControlBus.builder(junction)
-                    .roleCheck(caller::isInRole)
-                    .rolesAllowed("barista", "stop", "operator")     // endpoints' operations need no role else
-                    .build());
+            junction.flow("controlBus").controlBus(new ControlBusSpec()
+                    .roleCheck(caller::isInRole)                     // in a server: the container's, by default
+                    .rolesAllowed("barista", "stop", "operator"));   // endpoints' operations need no role else
         }
     }
     // end::declaration[]

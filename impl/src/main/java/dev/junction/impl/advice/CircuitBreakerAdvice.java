@@ -63,6 +63,16 @@ final class CircuitBreakerAdvice implements CircuitBreaker {
     }
 
     @Override
+    public boolean reset(String endpointId) {
+        EndpointBreaker breaker = breakers.get(endpointId);
+        if (breaker == null) {
+            return false;
+        }
+        breaker.reset();
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "CircuitBreaker[threshold=" + threshold + ", halfOpenAfter=" + halfOpenAfterNanos / 1_000_000 + " ms, "
                 + breakers.size() + " endpoints]";

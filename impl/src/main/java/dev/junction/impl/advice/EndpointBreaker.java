@@ -87,6 +87,15 @@ final class EndpointBreaker implements HandlerAdvice {
         failures = 0;
     }
 
+    /** Closes the breaker by hand; a trial in flight keeps its place, so no second trial starts beside it. */
+    synchronized void reset() {
+        if (failures > 0) {
+            LOG.log(Level.INFO, () -> "Circuit breaker of endpoint '" + endpointId + "' closes: reset after "
+                    + failures + " consecutive failures");
+        }
+        failures = 0;
+    }
+
     synchronized CircuitBreakerState state() {
         Phase phase;
         if (failures < threshold) {

@@ -4,6 +4,7 @@ import dev.junction.api.channel.ChannelInterceptor;
 import dev.junction.api.channel.InterceptableChannel;
 import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.error.MessagingException;
+import dev.junction.api.management.ChannelStatistics;
 import dev.junction.api.message.Message;
 import dev.junction.impl.support.Timeouts;
 import java.lang.System.Logger.Level;
@@ -17,9 +18,9 @@ import java.util.Objects;
  * protocol. Subclasses implement {@link #doSend(Message, long)}.
  *
  * <p>A channel without interceptors and datatypes goes straight to {@code doSend}: the features not in use
- * cost one array-length check and one null check.
+ * cost one array-length check and two null checks (datatypes, and the send counters while statistics are off).
  */
-abstract class AbstractMessageChannel implements InterceptableChannel {
+abstract class AbstractMessageChannel implements InterceptableChannel, ChannelStatistics {
 
     static final System.Logger LOG = System.getLogger(AbstractMessageChannel.class.getPackageName());
     private static final ChannelInterceptor[] NO_INTERCEPTORS = {};
@@ -28,6 +29,10 @@ abstract class AbstractMessageChannel implements InterceptableChannel {
     private final DatatypeGuard datatypes;
     /** Copy-on-write: senders read one snapshot per send, changes are rare. */
     private volatile ChannelInterceptor[] interceptors;
+    /** The counts, kept when statistics are turned off so they can go on; see {@link #counting}. */
+    private final SendCounters counters = new SendCounters();
+    /** {@link #counters} while statistics are on, else {@code null}: the fast path reads one field. */
+    private volatile SendCounters counting;
 
     protected AbstractMessageChannel(ChannelBuilder<?, ?> builder) {
         this.name = builder.effectiveName(getClass());
@@ -57,14 +62,32 @@ abstract class AbstractMessageChannel implements InterceptableChannel {
             message = datatypes.admit(message, name);
         }
         ChannelInterceptor[] chain = interceptors;
+        SendCounters counted = counting;
         if (chain.length == 0) {
             try {
-                return doSend(message, timeoutNanos);
+                boolean sent = doSend(message, timeoutNanos);
+                if (counted != null) {
+                    counted.sent(sent);
+                }
+                return sent;
             } catch (RuntimeException failure) {
+                if (counted != null) {
+                    counted.failed();
+                }
                 throw asSendFailure(failure, message);
             }
         }
-        return sendIntercepted(message, timeoutNanos, chain);
+        if (counted == null) {
+            return sendIntercepted(message, timeoutNanos, chain);
+        }
+        try {
+            boolean sent = sendIntercepted(message, timeoutNanos, chain);
+            counted.sent(sent);
+            return sent;
+        } catch (RuntimeException failure) {
+            counted.failed();
+            throw failure;
+        }
     }
 
     private boolean sendIntercepted(Message<?> message, long timeoutNanos, ChannelInterceptor[] chain) {
@@ -152,6 +175,36 @@ abstract class AbstractMessageChannel implements InterceptableChannel {
     @Override
     public List<ChannelInterceptor> getInterceptors() {
         return List.of(interceptors);
+    }
+
+    @Override
+    public void enableStatistics() {
+        counting = counters;
+    }
+
+    @Override
+    public void disableStatistics() {
+        counting = null;
+    }
+
+    @Override
+    public boolean isStatisticsEnabled() {
+        return counting != null;
+    }
+
+    @Override
+    public long sendCount() {
+        return counters.sends();
+    }
+
+    @Override
+    public long sendErrorCount() {
+        return counters.failures();
+    }
+
+    @Override
+    public void resetStatistics() {
+        counters.reset();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.junction.impl.channel;
 
 import dev.junction.api.handler.MessageSelector;
+import dev.junction.api.management.QueueChannelStatistics;
 import dev.junction.api.message.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * {@link java.time.Duration#ZERO} meaning not at all) and a receive blocks while it is empty. An interrupted
  * wait returns {@code false} / {@code null} and keeps the thread's interrupt flag set.
  */
-public abstract class AbstractQueueChannel extends AbstractPollableChannel {
+public abstract class AbstractQueueChannel extends AbstractPollableChannel implements QueueChannelStatistics {
 
     private final BlockingQueue<Message<?>> queue;
 
@@ -56,6 +57,16 @@ public abstract class AbstractQueueChannel extends AbstractPollableChannel {
     /** @return how many more messages fit before a send blocks */
     public int getRemainingCapacity() {
         return queue.remainingCapacity();
+    }
+
+    @Override
+    public int queueSize() {
+        return getQueueSize();
+    }
+
+    @Override
+    public int remainingCapacity() {
+        return getRemainingCapacity();
     }
 
     /** Removes and returns every waiting message. */

@@ -1,5 +1,6 @@
 package dev.junction.impl.channel;
 
+import dev.junction.api.management.QueueChannelStatistics;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageHeaders;
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Messages that compare equal leave in the order they arrived. Optionally bounded: a send waits while the
  * channel is full, as on a {@link QueueChannel}.
  */
-class PriorityChannel extends AbstractPollableChannel {
+class PriorityChannel extends AbstractPollableChannel implements QueueChannelStatistics {
 
     /** Highest {@code priority} header first. */
     static final Comparator<Message<?>> BY_PRIORITY_HEADER =
@@ -36,6 +37,16 @@ class PriorityChannel extends AbstractPollableChannel {
         this.queue = new PriorityBlockingQueue<>(11,
                 Comparator.comparing(Entry::message, order).thenComparingLong(Entry::arrival));
         this.capacity = builder.capacity == Integer.MAX_VALUE ? null : new Semaphore(builder.capacity, true);
+    }
+
+    @Override
+    public int queueSize() {
+        return queue.size();
+    }
+
+    @Override
+    public int remainingCapacity() {
+        return capacity == null ? Integer.MAX_VALUE : capacity.availablePermits();
     }
 
     static Builder builder() {

@@ -1,7 +1,11 @@
 package dev.junction.impl.controlbus;
 
 import dev.junction.api.annotation.ServiceActivator;
+import dev.junction.api.error.DestinationResolutionException;
 import dev.junction.api.error.MessageHandlingException;
+import dev.junction.api.management.CommandRefusedException;
+import dev.junction.api.management.ControlBusCommand;
+import dev.junction.api.management.ControlBusSpec;
 import dev.junction.api.message.Message;
 import dev.junction.api.runtime.Junction;
 import dev.junction.impl.controlbus.ManagedOperations.Operation;
@@ -20,15 +24,18 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Executes command messages on the runtime's managed components: the service of a control bus flow,
- * {@code junction.flow("controlBus").handle(ControlBus.builder(junction).build())}. The reply is the operation's
- * result ({@code null}, for a {@code void} operation: no reply).
+ * Executes command messages on the runtime's managed components: the service of a control bus step
+ * ({@code junction.flow("controlBus").controlBus(spec)}), usable as a plain service too. The reply is the
+ * operation's result. A {@code void} operation replies {@link Boolean#TRUE} once it has returned when the reply has
+ * somewhere to go -- the command's sender waits for it (a reply channel header: a gateway), or the control bus step
+ * has an output channel -- so a caller waiting for a reply is not left to time out, and a command sent and
+ * forgotten needs no reply channel. An operation returning {@code null} produces no reply, as any service.
  *
  * <p>A command is either text, {@code @hotBarista.stop()} or {@code @poller.setPeriod(500)} (literal arguments
  * only), or a message with the {@link #COMPONENT_HEADER} and {@link #OPERATION_HEADER} headers and its arguments
- * as a {@code List} in {@link #ARGUMENTS_HEADER}. The components are the runtime's endpoints, by id, the handlers
- * of its consumer endpoints, by {@code <id>.handler} (a delayer's), and the components registered with the builder,
- * by name. Only their methods marked
+ * as a {@code List} in {@link #ARGUMENTS_HEADER}. The components are those registered with the builder, by name,
+ * else the runtime's endpoints, by id, else the handlers of its consumer endpoints, by {@code <id>.handler} (a
+ * delayer's), else its channels, by name. Only their methods marked
  * {@link dev.junction.api.management.ManagedOperation} are invoked; everything else is refused with a
  * {@link CommandRefusedException} whose message starts with its code: not a command ({@code JNC-1060}: expression
  * language, {@code System.exit(0)}, anything but the form above), an unknown component ({@code JNC-1061}), an
@@ -44,11 +51,11 @@ import java.util.stream.Collectors;
 public final class ControlBus {
 
     /** The header naming the component of a command in the header form. */
-    public static final String COMPONENT_HEADER = "junction_controlBus_component";
+    public static final String COMPONENT_HEADER = ControlBusCommand.COMPONENT_HEADER;
     /** The header naming the operation of a command in the header form. */
-    public static final String OPERATION_HEADER = "junction_controlBus_operation";
+    public static final String OPERATION_HEADER = ControlBusCommand.OPERATION_HEADER;
     /** The header carrying the arguments of a command in the header form: a {@code List}, or absent for none. */
-    public static final String ARGUMENTS_HEADER = "junction_controlBus_arguments";
+    public static final String ARGUMENTS_HEADER = ControlBusCommand.ARGUMENTS_HEADER;
 
     /** Names the handler of the consumer endpoint whose id precedes it: {@code @cooling.handler.operation()}. */
     private static final String HANDLER_SUFFIX = ".handler";
@@ -57,17 +64,34 @@ public final class ControlBus {
     private final Map<String, Object> components;
     private final Map<String, List<String>> roleOverrides;
     private final Predicate<String> callerInRole;
+    private final boolean repliesGoOn;
 
     private ControlBus(Builder builder) {
+        this.repliesGoOn = builder.repliesGoOn;
         this.junction = builder.junction;
         this.components = Map.copyOf(builder.components);
         this.roleOverrides = Map.copyOf(builder.roleOverrides);
         this.callerInRole = builder.callerInRole;
     }
 
-    /** @return a builder of a control bus over the runtime's endpoints */
+    /** @return a builder of a control bus over the runtime's endpoints and channels */
     public static Builder builder(Junction junction) {
         return new Builder(junction);
+    }
+
+    /**
+     * @param defaultRoleCheck the runtime's role check, used when the spec has none; {@code null}: none
+     * @param repliesGoOn      whether the replies go on to an output channel (see {@link Builder#repliesGoOn})
+     * @return the control bus the spec describes
+     * @throws IllegalArgumentException ({@code JNC-1065}) when a component has no managed operation
+     */
+    public static ControlBus of(Junction junction, ControlBusSpec spec, Predicate<String> defaultRoleCheck,
+            boolean repliesGoOn) {
+        Builder builder = builder(junction).repliesGoOn(repliesGoOn);
+        spec.getComponents().forEach(builder::component);
+        spec.getRolesAllowed().forEach((operation, roles) -> builder.roleOverrides.put(operation, roles));
+        spec.getRoleCheck().or(() -> Optional.ofNullable(defaultRoleCheck)).ifPresent(builder::roleCheck);
+        return builder.build();
     }
 
     /**
@@ -82,7 +106,7 @@ public final class ControlBus {
         Command parsed = parse(command);
         Object component = component(parsed.component()).orElseThrow(() -> refused(command,
                 ControlBusRule.UNKNOWN_COMPONENT, "no managed component is named '" + parsed.component() + "'; name"
-                        + " an endpoint id or a component registered with the control bus"));
+                        + " an endpoint id, a channel or a component registered with the control bus"));
         List<Operation> named = ManagedOperations.of(component.getClass()).stream()
                 .filter(operation -> operation.method().getName().equals(parsed.operation())).toList();
         if (named.isEmpty()) {
@@ -94,7 +118,11 @@ public final class ControlBus {
             Object[] arguments = ManagedOperations.convert(operation.method(), parsed.arguments());
             if (arguments != null) {
                 requireRole(command, parsed, operation);
-                return invoke(command, parsed, component, operation, arguments);
+                Object result = invoke(command, parsed, component, operation, arguments);
+                if (operation.method().getReturnType() != void.class) {
+                    return result;
+                }
+                return repliesGoOn || command.getHeaders().getReplyChannel() != null ? Boolean.TRUE : null;
             }
         }
         throw refused(command, ControlBusRule.ARGUMENTS_MISMATCH, "the arguments " + parsed.arguments() + " fit no"
@@ -131,13 +159,23 @@ public final class ControlBus {
             return Optional.of(registered);
         }
         Optional<Object> endpoint = junction.endpoint(name).map(Object.class::cast);
-        if (endpoint.isPresent() || !name.endsWith(HANDLER_SUFFIX)) {
+        if (endpoint.isPresent()) {
             return endpoint;
         }
-        // <id>.handler: the handler of a consumer endpoint, whose own operations (a delayer's) are managed
-        return junction.endpoint(name.substring(0, name.length() - HANDLER_SUFFIX.length()))
-                .filter(ConsumerEndpoint.class::isInstance)
-                .map(consumer -> ((ConsumerEndpoint) consumer).getHandler());
+        if (name.endsWith(HANDLER_SUFFIX)) {
+            // <id>.handler: the handler of a consumer endpoint, whose own operations (a delayer's) are managed
+            Optional<Object> handler = junction.endpoint(name.substring(0, name.length() - HANDLER_SUFFIX.length()))
+                    .filter(ConsumerEndpoint.class::isInstance)
+                    .map(consumer -> ((ConsumerEndpoint) consumer).getHandler());
+            if (handler.isPresent()) {
+                return handler;
+            }
+        }
+        try {
+            return Optional.of(junction.channel(name));
+        } catch (DestinationResolutionException noChannel) {
+            return Optional.empty();
+        }
     }
 
     private void requireRole(Message<?> command, Command parsed, Operation operation) {
@@ -190,6 +228,7 @@ public final class ControlBus {
         private final Map<String, Object> components = new LinkedHashMap<>();
         private final Map<String, List<String>> roleOverrides = new HashMap<>();
         private Predicate<String> callerInRole;
+        private boolean repliesGoOn;
 
         private Builder(Junction junction) {
             this.junction = Objects.requireNonNull(junction, "junction");
@@ -231,6 +270,15 @@ public final class ControlBus {
         /** @param callerInRole answers whether the caller of the current command has a role */
         public Builder roleCheck(Predicate<String> callerInRole) {
             this.callerInRole = Objects.requireNonNull(callerInRole, "callerInRole");
+            return this;
+        }
+
+        /**
+         * @param goOn whether the control bus's replies go on to an output channel: then every {@code void}
+         *             operation replies {@code true}; otherwise (the default) only to a command whose sender waits
+         */
+        public Builder repliesGoOn(boolean goOn) {
+            this.repliesGoOn = goOn;
             return this;
         }
 

@@ -40,13 +40,30 @@ final class ManagedOperations {
 
     private static List<Operation> find(Class<?> type) {
         List<Operation> operations = new ArrayList<>();
-        for (Method method : type.getMethods()) {
-            if (method.isBridge() || method.isSynthetic() || Modifier.isStatic(method.getModifiers())) {
+        Method[] methods = type.getMethods();
+        for (Method method : methods) {
+            if (Modifier.isStatic(method.getModifiers())
+                    || (method.isBridge() || method.isSynthetic()) && !visibilityBridge(method, methods)) {
                 continue;
             }
             mark(type, method).ifPresent(mark -> operations.add(new Operation(accessible(type, method), mark)));
         }
         return List.copyOf(operations);
+    }
+
+    /**
+     * A public method a public class inherits from a class that is not public (a channel's statistics, declared by
+     * its package-private base) is listed only as the bridge the compiler adds to the public class; a bridge that
+     * adapts generic types has a twin with the real parameter types, this one has none.
+     */
+    private static boolean visibilityBridge(Method bridge, Method[] methods) {
+        for (Method other : methods) {
+            if (other != bridge && !other.isBridge() && other.getName().equals(bridge.getName())
+                    && java.util.Arrays.equals(other.getParameterTypes(), bridge.getParameterTypes())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The mark on the method or on the same method of a supertype (annotations on methods are not inherited). */

@@ -9,6 +9,7 @@ import dev.junction.api.delayer.DelayerSpec;
 import dev.junction.api.error.ConfigurationException;
 import dev.junction.api.error.MessageHandlingException;
 import dev.junction.api.handler.MessageHandler;
+import dev.junction.api.management.ControlBusSpec;
 import dev.junction.api.message.Message;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
@@ -19,6 +20,7 @@ import dev.junction.impl.advice.AdviceContext;
 import dev.junction.impl.advice.AdvisedHandler;
 import dev.junction.impl.delayer.DelayHandler;
 import dev.junction.impl.delayer.Delayers;
+import dev.junction.impl.controlbus.ControlBus;
 import dev.junction.impl.handler.AbstractReplyProducingHandler.ReplyProducerSettings;
 import dev.junction.impl.handler.AbstractReplyProducingHandler;
 import dev.junction.impl.handler.BridgeHandler;
@@ -104,6 +106,41 @@ final class FlowBuilder implements Flow {
         }
         last.advices = advices;
         return this;
+    }
+
+    @Override
+    public Flow discardWithinAdvice(boolean within) {
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (last == null || !last.kind.equals("filter")) {
+            throw new IllegalStateException("JNC-1014 Flow '" + name + "': discardWithinAdvice() says where the"
+                    + " filter before it discards, and " + (last == null ? "there is no step" : "the step before it is"
+                    + " a " + last.kind) + "; call it right after filter(...) or its advice(...)");
+        }
+        if (last.discardWithinAdvice != null) {
+            throw new IllegalStateException("JNC-1014 Flow '" + name + "': discardWithinAdvice() was already called"
+                    + " for this filter; call it once");
+        }
+        last.discardWithinAdvice = within;
+        return this;
+    }
+
+    @Override
+    public Flow controlBus() {
+        return controlBus(new ControlBusSpec());
+    }
+
+    @Override
+    public Flow controlBus(ControlBusSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return step("controlBus", settings -> {
+            ControlBus bus;
+            try {
+                bus = ControlBus.of(runtime, spec, runtime.roleCheck(), settings.outputChannel() != null);
+            } catch (IllegalArgumentException invalid) {
+                throw new CodedProblem(invalid.getMessage());
+            }
+            return new ServiceActivatingHandler(bus::execute, settings);
+        });
     }
 
     @Override
@@ -377,6 +414,9 @@ final class FlowBuilder implements Flow {
         if (step.output != null) {
             settings.outputChannel(runtime.channels().getOrCreateDirect(step.output));
         }
+        if (step.discardWithinAdvice != null) {
+            settings.discardWithinAdvice(step.discardWithinAdvice);
+        }
         MessageHandler handler;
         try {
             settings.adviceChain(AdviceChain.of(step.advices, new AdviceContext(id, runtime.channels(),
@@ -392,6 +432,9 @@ final class FlowBuilder implements Flow {
             return;
         } catch (ConfigurationException invalid) { // coded problems of the step's own (a delayer's)
             invalid.getProblems().forEach(problem -> problems.add(problem + " (" + where + ")"));
+            return;
+        } catch (CodedProblem coded) {
+            problems.add(coded.getMessage() + " (" + where + ")");
             return;
         } catch (RuntimeException invalid) {
             problems.add(RuntimeRule.INVALID_STEP.problem(where + ": " + invalid.getMessage()));
@@ -508,6 +551,8 @@ final class FlowBuilder implements Flow {
         String output;
         boolean outputImplicit;
         List<HandlerAdvice> advices = List.of();
+        /** For a filter: where it discards; {@code null} for the default. */
+        Boolean discardWithinAdvice;
 
         Step(String kind, String input, PollerSpec poller, HandlerFactory handler) {
             this.kind = kind;
@@ -552,6 +597,15 @@ final class FlowBuilder implements Flow {
                 return;
             }
             interceptable.addInterceptor(new WireTap(target, runtime.channels()));
+        }
+    }
+
+    /** A problem of a step whose message already starts with its code. */
+    private static final class CodedProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CodedProblem(String message) {
+            super(message);
         }
     }
 

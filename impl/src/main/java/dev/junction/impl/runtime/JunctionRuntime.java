@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 /**
  * The runtime of one application, and its one composition root: channels, endpoints, the scheduler and executors,
@@ -68,6 +69,7 @@ public final class JunctionRuntime implements Junction {
     private final List<FlowBuilder> flows = new CopyOnWriteArrayList<>();
     private final List<Runnable> releases = new CopyOnWriteArrayList<>();
     private final Consumer<Object> eventSink;
+    private final Predicate<String> roleCheck;
     private int flowsBuilt; // guarded by this: flows[0, flowsBuilt) are built
     private final Set<String> builtFlowIds = new HashSet<>(); // guarded by this
     private final AtomicBoolean started = new AtomicBoolean();
@@ -91,6 +93,7 @@ public final class JunctionRuntime implements Junction {
         this.transactionManager = settings.transactionManager;
         this.transactionManagerLookup = settings.transactionManagerLookup;
         this.eventSink = settings.eventSink;
+        this.roleCheck = settings.roleCheck;
         settings.interceptors.forEach(globalInterceptors::register);
         if (settings.defaultPoller != null) {
             endpoints.setDefaultPoller(settings.defaultPoller);
@@ -304,6 +307,11 @@ public final class JunctionRuntime implements Junction {
         releases.add(Objects.requireNonNull(release, "release"));
     }
 
+    /** @return whether the caller of the current message has a role, {@code null} when the runtime cannot tell */
+    public Predicate<String> roleCheck() {
+        return roleCheck;
+    }
+
     @Override
     public String toString() {
         return "Junction[" + channels.channels().size() + " channels, gateways " + gateways.keySet() + "]";
@@ -329,6 +337,7 @@ public final class JunctionRuntime implements Junction {
         private final List<GlobalInterceptorRegistration> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
         private Consumer<Object> eventSink;
+        private Predicate<String> roleCheck;
         private final List<Declaration> declarations = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
 
@@ -444,6 +453,12 @@ public final class JunctionRuntime implements Junction {
         /** Where {@link JunctionRuntime#publishEvent(Object)} hands events: a container's event bus. */
         public Builder eventSink(Consumer<Object> sink) {
             this.eventSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        @Override
+        public Builder roleCheck(Predicate<String> callerInRole) {
+            this.roleCheck = Objects.requireNonNull(callerInRole, "callerInRole");
             return this;
         }
 

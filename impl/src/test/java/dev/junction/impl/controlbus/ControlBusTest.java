@@ -7,6 +7,7 @@ import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
 import dev.junction.api.error.MessageDeliveryException;
 import dev.junction.api.error.MessageHandlingException;
+import dev.junction.api.management.CommandRefusedException;
 import dev.junction.api.management.ManagedOperation;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;

@@ -127,6 +127,27 @@ class AdvicesGuideTest {
     }
 
     @Test
+    void aFilterDiscardingAfterItsAdvices() {
+        AtomicInteger declined = new AtomicInteger();
+        junction.flow("declined").handle((String order) -> {
+            declined.incrementAndGet();
+            throw new IllegalStateException("the complaints desk is closed");
+        });
+        // tag::filter[]
+        junction.flow("orders")
+                .filter("payload != 'decaf'", "declined")          // rejected orders go to 'declined'
+                .advice(Advices.retry().maxAttempts(3).build())
+                .discardWithinAdvice(false)                         // the retry covers the decision only
+                .handle((String order) -> order + " accepted");
+        // end::filter[]
+        junction.start();
+
+        assertThatThrownBy(() -> junction.channel("orders").send(Message.of("decaf")))
+                .hasRootCauseMessage("the complaints desk is closed");
+        assertThat(declined).as("discarded once, after the retry").hasValue(1);
+    }
+
+    @Test
     void aCircuitBreaker() {
         // tag::breaker[]
         CircuitBreaker breaker = Advices.circuitBreaker()

@@ -1,5 +1,6 @@
 package dev.junction.tcp.gateway;
 
+import dev.junction.api.management.ManagedOperation;
 import dev.junction.impl.endpoint.MessageProducerEndpoint;
 import dev.junction.tcp.connection.CachingTcpClientFactory;
 import dev.junction.tcp.connection.TcpClientFactory;
@@ -73,6 +74,7 @@ public abstract class TcpInboundEndpoint extends MessageProducerEndpoint {
     }
 
     /** @return whether, in client mode, the endpoint's connection is established and open */
+    @ManagedOperation(description = "whether, in client mode, the endpoint's connection is open")
     public boolean isClientModeConnected() {
         return connector != null && connector.isConnected();
     }
@@ -84,6 +86,7 @@ public abstract class TcpInboundEndpoint extends MessageProducerEndpoint {
      * @throws IllegalStateException when the endpoint is not in client mode or not running
      * @throws dev.junction.api.error.MessagingException when the connection cannot be established
      */
+    @ManagedOperation(description = "connects now, in client mode, unless connected")
     public void retryConnection() {
         if (connector == null) {
             throw new IllegalStateException(this + " is not in client mode: it waits for connections");
