@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * mostly measures the other processes; these two move much less with the load, and the switches count the hand-offs
  * between threads that a design makes (a thread that blocks to wait for another is switched out once).
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.TcpRoundTripCosts [roundTrips]}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.TcpRoundTripCosts [roundTrips
+ * [scenario...]]}, every scenario when none is named.
  * Linux only (it reads {@code /proc/self/task/<tid>/status}); the JVM's own threads (JIT, GC) are counted too, so
  * warm-up runs first and the figures are a little above the design's own.
  */
@@ -30,8 +31,10 @@ public final class TcpRoundTripCosts {
     public static void main(String[] args) throws Exception {
         int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         System.out.printf("%-24s %12s %14s %16s%n", "scenario", "CPU µs/trip", "switches/trip", "wall µs/trip");
-        for (String name : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionNio",
-                "springNet", "springNio")) {
+        List<String> names = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionPooled", "junctionNio",
+                        "springNet", "springNio");
+        for (String name : names) {
             Scenario scenario = open(name);
             try {
                 measure(scenario, roundTrips); // warm-up: compiled code, steady buffers
@@ -103,6 +106,16 @@ public final class TcpRoundTripCosts {
                 TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
                 server.setUp();
                 TcpRoundTripBenchmark.JunctionBlockingClient client = new TcpRoundTripBenchmark.JunctionBlockingClient();
+                client.setUp(server);
+                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "junctionPooled": {
+                TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
+                server.setUp();
+                TcpRoundTripBenchmark.JunctionPooledClient client = new TcpRoundTripBenchmark.JunctionPooledClient();
                 client.setUp(server);
                 return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
                     client.tearDown();

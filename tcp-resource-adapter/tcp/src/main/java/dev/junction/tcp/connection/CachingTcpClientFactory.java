@@ -107,6 +107,23 @@ public final class CachingTcpClientFactory implements TcpClientFactory {
         pooled.discard();
     }
 
+    /**
+     * Has the target's connections read by the borrowers, from the next start on: the connections lent are then
+     * {@link CallerReadConnection}s. See {@link TcpClientFactory#enableCallerReads()}.
+     *
+     * @return whether the target supports it
+     * @throws IllegalStateException when the factory is running
+     */
+    @Override
+    public boolean enableCallerReads() {
+        synchronized (lifecycle) {
+            if (pool != null) {
+                throw new IllegalStateException(this + " is running: enable caller reads before starting it");
+            }
+            return target.enableCallerReads();
+        }
+    }
+
     @Override
     public void start() {
         synchronized (lifecycle) {

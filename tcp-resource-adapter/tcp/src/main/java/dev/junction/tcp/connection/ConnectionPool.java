@@ -39,12 +39,20 @@ final class ConnectionPool {
         try {
             TcpConnection connection;
             while ((connection = idle.pollFirst()) != null) {
-                if (connection.isOpen()) {
+                if (connection instanceof CallerReadConnection readByCaller) {
+                    // Nobody read it while idle: see now whether the server closed it or sent something meanwhile.
+                    if (readByCaller.prepareExchange()) {
+                        return new PooledTcpConnection.ReadByCaller(readByCaller, this, true);
+                    }
+                } else if (connection.isOpen()) {
                     return new PooledTcpConnection(connection, this);
                 }
                 connection.close();
             }
-            return new PooledTcpConnection(newConnection.get(), this);
+            connection = newConnection.get();
+            return connection instanceof CallerReadConnection readByCaller
+                    ? new PooledTcpConnection.ReadByCaller(readByCaller, this, true)
+                    : new PooledTcpConnection(connection, this);
         } catch (RuntimeException e) {
             permits.release();
             throw e;

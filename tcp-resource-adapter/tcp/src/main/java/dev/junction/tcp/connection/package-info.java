@@ -13,6 +13,10 @@
  *   <li>{@link dev.junction.tcp.connection.CachingTcpClientFactory}: lends connections of a single-use client
  *       factory from a bounded pool.</li>
  * </ul>
+ * A client factory may instead have its connections read by whoever holds them
+ * ({@link dev.junction.tcp.connection.TcpClientFactory#enableCallerReads()}): a request and reply client then reads
+ * its reply on its own thread ({@link dev.junction.tcp.connection.CallerReadConnection}), and the factory runs no task
+ * for the connection.
  * All are configured by {@link dev.junction.tcp.connection.TcpConnectionOptions}, hand payloads to a
  * {@link dev.junction.tcp.connection.TcpMessageListener} and publish
  * {@link dev.junction.tcp.connection.TcpConnectionEvent}s.

@@ -30,11 +30,13 @@ final class SharedConnectionLeases implements ConnectionLeases {
     private final ReplyCorrelator correlator;
     private final Duration requestTimeout;
     private final String owner;
+    private final boolean callerReads;
     private final Semaphore turn = new Semaphore(1, true);
     private final Consumer<Boolean> giveTurnBack = abandoned -> turn.release();
 
     SharedConnectionLeases(TcpClientFactory factory, ReplyCorrelator correlator, Duration requestTimeout,
-                           String owner) {
+                           String owner, boolean callerReads) {
+        this.callerReads = callerReads;
         this.factory = factory;
         this.correlator = correlator;
         this.requestTimeout = requestTimeout;
@@ -46,6 +48,10 @@ final class SharedConnectionLeases implements ConnectionLeases {
         long deadline = System.nanoTime() + Math.min(Timeouts.toNanos(requestTimeout), Long.MAX_VALUE / 2);
         takeTurn(request);
         try {
+            if (callerReads) {
+                // a requester that gives up closes the connection: no late reply can be waiting on it
+                return new Lease(ConnectionLeases.connectReady(factory, request, owner), giveTurnBack);
+            }
             TcpConnection connection = ConnectionLeases.connect(factory, request, owner);
             PendingReply unresolved = correlator.unresolved(connection.id());
             if (unresolved != null && !unresolved.awaitResolved(deadline - System.nanoTime())) {

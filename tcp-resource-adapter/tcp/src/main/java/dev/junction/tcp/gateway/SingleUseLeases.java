@@ -14,15 +14,18 @@ final class SingleUseLeases implements ConnectionLeases {
 
     private final TcpClientFactory factory;
     private final String owner;
+    private final boolean callerReads;
 
-    SingleUseLeases(TcpClientFactory factory, String owner) {
+    SingleUseLeases(TcpClientFactory factory, String owner, boolean callerReads) {
         this.factory = factory;
         this.owner = owner;
+        this.callerReads = callerReads;
     }
 
     @Override
     public Lease acquire(Message<?> request) {
-        TcpConnection connection = ConnectionLeases.connect(factory, request, owner);
+        TcpConnection connection = callerReads ? ConnectionLeases.connectReady(factory, request, owner)
+                : ConnectionLeases.connect(factory, request, owner);
         return new Lease(connection, abandoned -> {
             if (abandoned && factory instanceof CachingTcpClientFactory caching) {
                 caching.discard(connection);
