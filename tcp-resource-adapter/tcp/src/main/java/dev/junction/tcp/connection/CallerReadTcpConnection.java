@@ -122,10 +122,16 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
                 if (!isOpen()) {
                     throw new MessagingException("TCP connection " + id() + " was closed");
                 }
-                int count = read();
-                if (count > 0) {
-                    continue;
+                // Wait first, then read: a reply is rarely there the moment the request is written, and the
+                // selector returns at once when it is.
+                long left = waitNanos - (System.nanoTime() - started);
+                if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                    throw gaveUp(timeout, idleFirst && left <= 0);
                 }
+                if (readable.select(NOTHING_TO_DO, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))) == 0) {
+                    continue; // the time passed, a wake-up or an interrupt: the loop tells which
+                }
+                int count = read();
                 if (count < 0) {
                     byte[] last = endOfStreamForCaller();
                     if (last != null) {
@@ -133,11 +139,6 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
                     }
                     throw new MessagingException("the peer closed TCP connection " + id());
                 }
-                long left = waitNanos - (System.nanoTime() - started);
-                if (left <= 0 || Thread.currentThread().isInterrupted()) {
-                    throw gaveUp(timeout, idleFirst && left <= 0);
-                }
-                readable.select(NOTHING_TO_DO, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         } catch (IOException | ClosedSelectorException e) {
             failed(e);
