@@ -111,8 +111,8 @@ public final class CachingTcpClientFactory implements TcpClientFactory {
      * Has the target's connections read by the borrowers, from the next start on: the connections lent are then
      * {@link CallerReadConnection}s. See {@link TcpClientFactory#enableCallerReads()}.
      *
-     * @return whether the target supports it
-     * @throws IllegalStateException when the factory is running
+     * @return whether the target supports it; false when the target runs already (it was started on its own)
+     * @throws IllegalStateException when this factory is running
      */
     @Override
     public boolean enableCallerReads() {
@@ -120,7 +120,7 @@ public final class CachingTcpClientFactory implements TcpClientFactory {
             if (pool != null) {
                 throw new IllegalStateException(this + " is running: enable caller reads before starting it");
             }
-            return target.enableCallerReads();
+            return !target.isRunning() && target.enableCallerReads();
         }
     }
 

@@ -165,6 +165,35 @@ class CachingTcpClientFactoryTest {
                 .withMessageContaining("was not lent by");
     }
 
+    @Test
+    void lentConnectionsAreReadByTheirBorrowersOnceCallerReadsAreEnabled() {
+        CachingTcpClientFactory pool = new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5));
+        assertThat(pool.enableCallerReads()).isTrue();
+        pool.start();
+
+        TcpConnection lent = pool.getConnection();
+        assertThat(lent).isInstanceOf(CallerReadConnection.class);
+        CallerReadConnection connection = (CallerReadConnection) lent;
+        assertThat(connection.prepareExchange()).isTrue();
+        connection.send(bytes("read by me"));
+        assertThat(text(connection.receive(Duration.ofSeconds(30)))).isEqualTo("read by me");
+        assertThat(replies).as("nothing went through the listener").isEmpty();
+        lent.close();
+        assertThatThrownBy(() -> connection.receive(Duration.ofSeconds(1))).isInstanceOf(MessagingException.class)
+                .hasMessageContaining("given back to its pool");
+        assertThatThrownBy(pool::enableCallerReads).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void callerReadsCannotBeEnabledOnATargetThatRunsAlready() {
+        target.start();
+        CachingTcpClientFactory pool = new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5));
+
+        assertThat(pool.enableCallerReads()).isFalse();
+        pool.start();
+        assertThat(pool.getConnection()).isNotInstanceOf(CallerReadConnection.class);
+    }
+
     private CachingTcpClientFactory started(CachingTcpClientFactory pool) {
         pool.start();
         return pool;
