@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  *
  * <p>An exchange abandoned by its requester still expects its reply on the connection. The next request waits for
  * that late reply, within its request timeout, and when it does not come closes the connection and takes a new one:
- * otherwise it would read the late reply as its own.
+ * otherwise it would read the late reply as its own. When the requesters read their replies themselves, the one that
+ * gives up closes the connection instead, and the next request finds it closed and takes a new one.
  */
 final class SharedConnectionLeases implements ConnectionLeases {
 
