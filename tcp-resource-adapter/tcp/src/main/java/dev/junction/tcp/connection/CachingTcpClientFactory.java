@@ -8,7 +8,9 @@ import java.util.Objects;
  * Lends connections from a pool of at most {@link #poolSize()}, made by a single-use client factory: a caller
  * gets a connection of its own for an exchange and gives it back by closing it (or {@link #release}), and the next
  * caller reuses it instead of connecting again. A connection found broken is dropped and replaced, never lent.
- * When all are lent, {@link #getConnection()} waits up to the wait timeout for one to come back, then fails.
+ * When all are lent, {@link #getConnection()} waits up to the wait timeout for one to come back, then fails. A
+ * thread is lent the connection it gave back last when that one is idle (else the one given back most recently), so
+ * that a borrower keeps talking to the same server thread, as a client with a connection of its own would.
  *
  * <p>Payloads go to the target factory's listener, with the physical connection: it has the same
  * {@link TcpConnection#id()} as the lent one, which is what to correlate by. Starting and stopping this factory

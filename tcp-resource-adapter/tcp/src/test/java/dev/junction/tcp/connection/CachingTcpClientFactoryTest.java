@@ -166,6 +166,23 @@ class CachingTcpClientFactoryTest {
     }
 
     @Test
+    void aThreadIsLentTheConnectionItGaveBackLastRatherThanTheMostRecentOne() throws Exception {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5)));
+        TcpConnection mine = pool.getConnection();
+        String myId = mine.id();
+        TcpConnection theirs = CompletableFuture.supplyAsync(pool::getConnection).get(30, TimeUnit.SECONDS);
+        String theirId = theirs.id();
+
+        mine.close();
+        CompletableFuture.runAsync(theirs::close).get(30, TimeUnit.SECONDS); // now the most recently given back
+
+        TcpConnection again = pool.getConnection();
+        assertThat(again.id()).as("the connection this thread gave back").isEqualTo(myId).isNotEqualTo(theirId);
+        assertThat(CompletableFuture.supplyAsync(() -> pool.getConnection().id()).get(30, TimeUnit.SECONDS))
+                .as("another thread: the other idle connection").isEqualTo(theirId);
+    }
+
+    @Test
     void lentConnectionsAreReadByTheirBorrowersOnceCallerReadsAreEnabled() {
         CachingTcpClientFactory pool = new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5));
         assertThat(pool.enableCallerReads()).isTrue();
