@@ -5,6 +5,7 @@ import dev.junction.api.runtime.Junction;
 import dev.junction.tcp.codec.FrameCodecs;
 import dev.junction.tcp.connection.BlockingTcpClientFactory;
 import dev.junction.tcp.connection.BlockingTcpServerFactory;
+import dev.junction.tcp.connection.CachingTcpClientFactory;
 import dev.junction.tcp.connection.NioTcpClientFactory;
 import dev.junction.tcp.connection.NioTcpServerFactory;
 import dev.junction.tcp.connection.TcpClientFactory;
@@ -64,6 +65,9 @@ import org.springframework.messaging.MessageChannel;
  *   <li>{@link #junctionBlocking}: a Junction gateway proxy whose flow ends in Junction's TCP outbound gateway on a
  *       {@link BlockingTcpClientFactory} (one shared connection), to a Junction TCP inbound gateway on a
  *       {@link BlockingTcpServerFactory} whose request flow is an identity transformer.</li>
+ *   <li>{@link #junctionPooled}: the same server; one client runtime shared by every benchmark thread, its
+ *       outbound gateway borrowing connections from a {@link CachingTcpClientFactory} of single-use blocking
+ *       connections: {@code -t 4} is four threads sharing one pool.</li>
  *   <li>{@link #junctionNio}: the same with {@link NioTcpClientFactory} and {@link NioTcpServerFactory}.</li>
  *   <li>{@link #springNet}: Spring Integration's {@code MessagingTemplate.sendAndReceive} to a direct channel
  *       subscribed by its {@link TcpOutboundGateway} on a {@link TcpNetClientConnectionFactory}, to its
@@ -209,6 +213,24 @@ public class TcpRoundTripBenchmark {
         public void setUp(JunctionNioServer server) {
             start(server.port, options -> listener -> new NioTcpClientFactory(LOOPBACK, options, executor,
                     listener), "Junction NIO");
+        }
+    }
+
+    /**
+     * One Junction runtime for every benchmark thread, whose outbound gateway borrows connections from a
+     * {@link CachingTcpClientFactory} over a single-use {@link BlockingTcpClientFactory}: with {@code -t 4}, four
+     * threads share the gateway and its pool (of {@link #POOL_SIZE}).
+     */
+    @State(Scope.Benchmark)
+    public static class JunctionPooledClient extends JunctionClient {
+        static final int POOL_SIZE = 8;
+
+        @Setup(Level.Trial)
+        public void setUp(JunctionBlockingServer server) {
+            start(server.port, options -> listener -> new CachingTcpClientFactory(new BlockingTcpClientFactory(
+                    LOOPBACK, TcpConnectionOptions.builder(options.codec()).port(options.port()).tcpNoDelay(true)
+                            .singleUse(true).build(), executor, listener), POOL_SIZE, Duration.ofSeconds(10)),
+                    "Junction pooled");
         }
     }
 
@@ -475,6 +497,11 @@ public class TcpRoundTripBenchmark {
 
     @Benchmark
     public String junctionBlocking(JunctionBlockingClient client) {
+        return client.echo.echo(PAYLOAD);
+    }
+
+    @Benchmark
+    public String junctionPooled(JunctionPooledClient client) {
         return client.echo.echo(PAYLOAD);
     }
 

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * mostly measures the other processes; these two move much less with the load, and the switches count the hand-offs
  * between threads that a design makes (a thread that blocks to wait for another is switched out once).
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.TcpRoundTripCosts [roundTrips]}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.TcpRoundTripCosts [roundTrips
+ * [scenario...]]}, every scenario when none is named; {@code -Drepeats=n} before {@code -cp} measures each n
+ * times.
  * Linux only (it reads {@code /proc/self/task/<tid>/status}); the JVM's own threads (JIT, GC) are counted too, so
  * warm-up runs first and the figures are a little above the design's own.
  */
@@ -27,17 +29,27 @@ public final class TcpRoundTripCosts {
     private record Scenario(String name, Callable<String> roundTrip, AutoCloseable close) {
     }
 
+    /**
+     * How many times each scenario is measured after its warm-up ({@code -Drepeats=5}): on a loaded machine the least
+     * disturbed of several measurements is the one to compare.
+     */
+    private static final int REPEATS = Integer.getInteger("repeats", 1);
+
     public static void main(String[] args) throws Exception {
         int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         System.out.printf("%-24s %12s %14s %16s%n", "scenario", "CPU µs/trip", "switches/trip", "wall µs/trip");
-        for (String name : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionNio",
-                "springNet", "springNio")) {
+        List<String> names = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionPooled", "junctionNio",
+                        "springNet", "springNio");
+        for (String name : names) {
             Scenario scenario = open(name);
             try {
                 measure(scenario, roundTrips); // warm-up: compiled code, steady buffers
-                long[] cost = measure(scenario, roundTrips);
-                System.out.printf("%-24s %12.1f %14.2f %16.1f%n", name, cost[0] / 1000.0 / roundTrips,
-                        (double) cost[1] / roundTrips, cost[2] / 1000.0 / roundTrips);
+                for (int repeat = 0; repeat < REPEATS; repeat++) {
+                    long[] cost = measure(scenario, roundTrips);
+                    System.out.printf("%-24s %12.1f %14.2f %16.1f%n", name, cost[0] / 1000.0 / roundTrips,
+                            (double) cost[1] / roundTrips, cost[2] / 1000.0 / roundTrips);
+                }
             } finally {
                 scenario.close().close();
             }
@@ -103,6 +115,16 @@ public final class TcpRoundTripCosts {
                 TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
                 server.setUp();
                 TcpRoundTripBenchmark.JunctionBlockingClient client = new TcpRoundTripBenchmark.JunctionBlockingClient();
+                client.setUp(server);
+                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "junctionPooled": {
+                TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
+                server.setUp();
+                TcpRoundTripBenchmark.JunctionPooledClient client = new TcpRoundTripBenchmark.JunctionPooledClient();
                 client.setUp(server);
                 return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
                     client.tearDown();

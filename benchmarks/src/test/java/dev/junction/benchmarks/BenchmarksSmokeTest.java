@@ -71,7 +71,8 @@ class BenchmarksSmokeTest {
                 "CdiDirectSendBenchmark.camel",
                 "CdiPollingConsumerBenchmark.junctionCdi", "CdiPollingConsumerBenchmark.spring",
                 "CdiPollingConsumerBenchmark.camel", "CdiPollingConsumerBenchmark.jdkThread",
-                "TcpRoundTripBenchmark.junctionBlocking", "TcpRoundTripBenchmark.junctionNio",
+                "TcpRoundTripBenchmark.junctionBlocking", "TcpRoundTripBenchmark.junctionPooled",
+                "TcpRoundTripBenchmark.junctionNio",
                 "TcpRoundTripBenchmark.springNet", "TcpRoundTripBenchmark.springNio",
                 "TcpRoundTripBenchmark.rawSocket", "TcpRoundTripBenchmark.rawSocketReaderThread");
         byName.forEach((name, result) ->

@@ -15,6 +15,7 @@ abstract class AbstractTcpClientFactory extends AbstractTcpConnectionFactory imp
     private final String host;
     private final ReentrantLock sharedLock = new ReentrantLock();
     private AbstractTcpConnection shared; // guarded by sharedLock
+    private volatile boolean callerReads;
 
     AbstractTcpClientFactory(String host, TcpConnectionOptions options, Executor executor,
                              TcpMessageListener listener) {
@@ -32,6 +33,20 @@ abstract class AbstractTcpClientFactory extends AbstractTcpConnectionFactory imp
     @Override
     public final String host() {
         return host;
+    }
+
+    @Override
+    public final boolean enableCallerReads() {
+        if (isRunning()) {
+            throw new IllegalStateException(this + " is running: enable caller reads before starting it");
+        }
+        callerReads = true;
+        return true;
+    }
+
+    /** @return whether connections are read by their callers, so that the factory needs no task of its own for them */
+    final boolean callerReads() {
+        return callerReads;
     }
 
     @Override
@@ -61,7 +76,7 @@ abstract class AbstractTcpClientFactory extends AbstractTcpConnectionFactory imp
         }
         AbstractTcpConnection connection;
         try {
-            connection = connect(address, context);
+            connection = callerReads ? CallerReadTcpConnection.connect(address, context) : connect(address, context);
         } catch (IOException e) {
             throw new MessagingException(null, "Cannot connect to " + host + ":" + options().port() + " (connect "
                     + "timeout " + options().connectTimeout() + "): " + e, e);

@@ -230,6 +230,38 @@ abstract class AbstractTcpConnection implements TcpConnection {
         return isOpen();
     }
 
+    /**
+     * For a connection read by its caller: the next payload in the bytes, or {@code null} when they hold no complete
+     * one (they are then consumed whole).
+     *
+     * @throws FrameException when the bytes are no valid frame: published, and the connection is closed
+     */
+    final byte[] decodeForCaller(ByteBuffer bytes) {
+        try {
+            return decoder.decode(bytes);
+        } catch (FrameException e) {
+            frameFailed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * For a connection read by its caller: the peer closed its side. Closes the connection.
+     *
+     * @return the last payload, for codecs whose frame ends with the stream; else {@code null}
+     * @throws FrameException when a frame was cut short: published, and the connection is closed
+     */
+    final byte[] endOfStreamForCaller() {
+        try {
+            return decoder.endOfStream();
+        } catch (FrameException e) {
+            frameFailed(e);
+            throw e;
+        } finally {
+            close();
+        }
+    }
+
     /** The peer closed its side: delivers what the codec makes of the rest, then closes. */
     final void endOfStream() {
         try {

@@ -8,7 +8,9 @@ import java.util.Objects;
  * Lends connections from a pool of at most {@link #poolSize()}, made by a single-use client factory: a caller
  * gets a connection of its own for an exchange and gives it back by closing it (or {@link #release}), and the next
  * caller reuses it instead of connecting again. A connection found broken is dropped and replaced, never lent.
- * When all are lent, {@link #getConnection()} waits up to the wait timeout for one to come back, then fails.
+ * When all are lent, {@link #getConnection()} waits up to the wait timeout for one to come back, then fails. A
+ * thread is lent the connection it gave back last when that one is idle (else the one given back most recently), so
+ * that a borrower keeps talking to the same server thread, as a client with a connection of its own would.
  *
  * <p>Payloads go to the target factory's listener, with the physical connection: it has the same
  * {@link TcpConnection#id()} as the lent one, which is what to correlate by. Starting and stopping this factory
@@ -105,6 +107,23 @@ public final class CachingTcpClientFactory implements TcpClientFactory {
             throw new IllegalArgumentException(connection + " was not lent by " + this);
         }
         pooled.discard();
+    }
+
+    /**
+     * Has the target's connections read by the borrowers, from the next start on: the connections lent are then
+     * {@link CallerReadConnection}s. See {@link TcpClientFactory#enableCallerReads()}.
+     *
+     * @return whether the target supports it; false when the target runs already (it was started on its own)
+     * @throws IllegalStateException when this factory is running
+     */
+    @Override
+    public boolean enableCallerReads() {
+        synchronized (lifecycle) {
+            if (pool != null) {
+                throw new IllegalStateException(this + " is running: enable caller reads before starting it");
+            }
+            return !target.isRunning() && target.enableCallerReads();
+        }
     }
 
     @Override

@@ -19,8 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Order: reading is owned by one party at a time, the {@code readOwned} flag passing the decoder and buffer
  * safely from one to the next. When the selector finds the channel readable and takes ownership, it makes one
  * non-blocking read itself (it never decodes, delivers or publishes) and gives a task to the executor; that task
- * delivers what was read, reads on while bytes are there, and only then gives ownership back. So payloads are
- * delivered one at a time and in the order they arrived, however many threads the executor has.
+ * delivers what was read, reads on while each read fills the buffer, and only then gives ownership back. So payloads
+ * are delivered one at a time and in the order they arrived, however many threads the executor has.
  *
  * <p>Wake-ups: the channel stays registered for reads while a task delivers, so when the task ends nothing has to
  * wake the selector to watch it again; in a request and reply exchange (the peer sends nothing until it has the
@@ -132,7 +132,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
         }
     }
 
-    /** The task that delivers what the selector read, then reads on while bytes are there. */
+    /** The task that delivers what the selector read, then reads on while each read fills the buffer. */
     private void deliverRead() {
         boolean keepReading = false;
         try {
@@ -156,6 +156,12 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
                 }
                 if (reads + 1 == READS_PER_TASK || !isOpen()) {
                     break; // let other connections' tasks run; the selector sees what is left
+                }
+                if (count < buffer.capacity()) {
+                    // The read emptied the socket; what came since, the selector sees (it watches the channel
+                    // while this task delivers). In a request and reply exchange nothing has: a read now would
+                    // only find nothing, one system call per request for naught.
+                    break;
                 }
                 buffer.clear();
                 count = channel.read(buffer);

@@ -22,6 +22,9 @@ final class ConnectionPool {
     private final Semaphore permits;
     // Most recently returned first: reusing warm connections lets the others idle out.
     private final Deque<TcpConnection> idle = new ConcurrentLinkedDeque<>();
+    // The connection each thread gave back last, lent to that thread first when idle: a borrower keeps talking to the
+    // same server thread (a blocking server has one per connection), and the two wake each other as a pair.
+    private final ThreadLocal<TcpConnection> lastGivenBack = new ThreadLocal<>();
     private volatile boolean closed;
 
     ConnectionPool(int size, Duration waitTimeout, Supplier<TcpConnection> newConnection,
@@ -38,17 +41,37 @@ final class ConnectionPool {
         acquirePermit();
         try {
             TcpConnection connection;
-            while ((connection = idle.pollFirst()) != null) {
-                if (connection.isOpen()) {
+            while ((connection = takeIdle()) != null) {
+                if (connection instanceof CallerReadConnection readByCaller) {
+                    // Nobody read it while idle: see now whether the server closed it or sent something meanwhile.
+                    if (readByCaller.prepareExchange()) {
+                        return new PooledTcpConnection.ReadByCaller(readByCaller, this, true);
+                    }
+                } else if (connection.isOpen()) {
                     return new PooledTcpConnection(connection, this);
                 }
                 connection.close();
             }
-            return new PooledTcpConnection(newConnection.get(), this);
+            connection = newConnection.get();
+            return connection instanceof CallerReadConnection readByCaller
+                    ? new PooledTcpConnection.ReadByCaller(readByCaller, this, true)
+                    : new PooledTcpConnection(connection, this);
         } catch (RuntimeException e) {
             permits.release();
             throw e;
         }
+    }
+
+    /** @return the idle connection this thread gave back last, else the most recently given back, or null */
+    private TcpConnection takeIdle() {
+        TcpConnection own = lastGivenBack.get();
+        if (own != null) {
+            lastGivenBack.remove();
+            if (idle.removeFirstOccurrence(own)) {
+                return own;
+            }
+        }
+        return idle.pollFirst();
     }
 
     /**
@@ -60,6 +83,7 @@ final class ConnectionPool {
         try {
             if (!closed && !discard && connection.isOpen()) {
                 idle.offerFirst(connection);
+                lastGivenBack.set(connection);
             } else {
                 connection.close();
             }

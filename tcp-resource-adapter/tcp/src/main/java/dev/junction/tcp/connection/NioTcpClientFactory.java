@@ -28,6 +28,10 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
 
     @Override
     Closeable startTransport(ConnectionContext context) throws IOException {
+        if (callerReads()) {
+            return () -> {
+            }; // each connection has its caller wait on a selector of its own: nothing to watch them all
+        }
         SelectorLoop loop = new SelectorLoop(toString(), options().soTimeout().toMillis());
         try {
             context.tracker().execute(loop::run, loop::close);

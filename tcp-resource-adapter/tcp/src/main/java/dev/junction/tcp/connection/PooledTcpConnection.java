@@ -3,6 +3,7 @@ package dev.junction.tcp.connection;
 import dev.junction.api.error.MessagingException;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only; the pool lends the same physical connection again under a new wrapper, so a stale reference cannot send on
  * someone else's loan.
  */
-final class PooledTcpConnection implements TcpConnection {
+class PooledTcpConnection implements TcpConnection {
 
     private final TcpConnection connection;
     private final ConnectionPool pool;
@@ -86,5 +87,40 @@ final class PooledTcpConnection implements TcpConnection {
     @Override
     public String toString() {
         return "Pooled" + connection;
+    }
+
+    private void requireLent() {
+        if (returned.get()) {
+            throw new MessagingException("TCP connection " + connection.id() + " was given back to its pool");
+        }
+    }
+
+    /** A lent connection that its borrower reads. */
+    static final class ReadByCaller extends PooledTcpConnection implements CallerReadConnection {
+
+        private final CallerReadConnection connection;
+        private boolean prepared; // by the pool as it lent the connection: the first exchange need not look again
+
+        /** @param prepared whether the pool prepared it, or it is new: nothing can have arrived on it since */
+        ReadByCaller(CallerReadConnection connection, ConnectionPool pool, boolean prepared) {
+            super(connection, pool);
+            this.connection = connection;
+            this.prepared = prepared;
+        }
+
+        @Override
+        public boolean prepareExchange() {
+            if (prepared) {
+                prepared = false;
+                return isOpen();
+            }
+            return isOpen() && connection.prepareExchange();
+        }
+
+        @Override
+        public byte[] receive(Duration timeout) {
+            super.requireLent();
+            return connection.receive(timeout);
+        }
     }
 }

@@ -13,6 +13,10 @@
  *   <li>{@link dev.junction.tcp.connection.CachingTcpClientFactory}: lends connections of a single-use client
  *       factory from a bounded pool.</li>
  * </ul>
+ * A client factory may instead have its connections read by whoever holds them
+ * ({@link dev.junction.tcp.connection.TcpClientFactory#enableCallerReads()}): a request and reply client then reads
+ * its reply on its own thread ({@link dev.junction.tcp.connection.CallerReadConnection}), and the factory runs no task
+ * for the connection.
  * All are configured by {@link dev.junction.tcp.connection.TcpConnectionOptions}, hand payloads to a
  * {@link dev.junction.tcp.connection.TcpMessageListener} and publish
  * {@link dev.junction.tcp.connection.TcpConnectionEvent}s.
@@ -35,7 +39,7 @@
  * <h2>Order</h2>
  * The payloads of one connection reach the listener one at a time and in the order they arrived, with either kind
  * and however many threads the executor has: an NIO connection is read by one party at a time (the selector makes
- * one read and hands it to a task, which delivers it and reads on while bytes are there), and the selector reads it
+ * one read and hands it to a task, which delivers it and reads on while each read fills its buffer), and the selector reads it
  * again only once that task has delivered what it read. Different connections are served concurrently. Writes on one connection are serialized: each frame is written whole.
  *
  * <h2>Failures and stopping</h2>

@@ -1,5 +1,7 @@
 package dev.junction.tcp.gateway;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Lets exchanges in while an inbound endpoint runs and counts them, so that stopping can refuse new requests yet stop
  * the factory (which closes every connection) only once the exchanges in progress are done: their replies still need
@@ -7,11 +9,15 @@ package dev.junction.tcp.gateway;
  */
 final class ExchangeGate {
 
+    // Whether exchanges may enter, and how many are in progress, in one word: every exchange of every connection
+    // enters and leaves, so they do it with one compare-and-set each rather than taking a lock.
+    private static final long OPEN = 1L << 62;
+    private static final long COUNT = OPEN - 1;
+
     private final Runnable stopFactory;
     private final Runnable closeConnections;
-    private long inProgress; // guarded by this
-    private boolean open; // guarded by this
-    private boolean stopPending; // guarded by this
+    private final AtomicLong state = new AtomicLong();
+    private boolean stopPending; // guarded by this; set only while the gate is closed
 
     /**
      * @param stopFactory      stops the endpoint's factory: closes every connection and waits for its tasks
@@ -23,16 +29,19 @@ final class ExchangeGate {
     }
 
     synchronized void open() {
-        open = true;
+        state.getAndUpdate(current -> current | OPEN);
     }
 
     /** @return whether the exchange may begin; {@link #leave()} must follow when it did */
-    synchronized boolean enter() {
-        if (!open) {
-            return false;
+    boolean enter() {
+        for (long current = state.get(); ; current = state.get()) {
+            if ((current & OPEN) == 0) {
+                return false;
+            }
+            if (state.compareAndSet(current, current + 1)) {
+                return true;
+            }
         }
-        inProgress++;
-        return true;
     }
 
     /**
@@ -40,13 +49,13 @@ final class ExchangeGate {
      * not wait for.
      */
     void leave() {
+        if (state.decrementAndGet() != 0) {
+            return; // open, or others still in progress
+        }
         boolean stop;
-        synchronized (this) {
-            inProgress--;
-            stop = stopPending && inProgress == 0;
-            if (stop) {
-                stopPending = false;
-            }
+        synchronized (this) { // after close() set stopPending, since it cleared OPEN holding this lock
+            stop = stopPending;
+            stopPending = false;
         }
         if (stop) {
             stopFactory.run();
@@ -56,9 +65,9 @@ final class ExchangeGate {
     /** Refuses new exchanges, and stops the factory now or once the exchanges in progress are done. */
     void close() {
         synchronized (this) {
-            open = false;
-            if (inProgress > 0) {
-                stopPending = true;
+            long before = state.getAndUpdate(current -> current & COUNT);
+            if ((before & COUNT) > 0) {
+                stopPending = true; // the last to leave finds it: it waits for this lock
                 return;
             }
             stopPending = false;
@@ -90,7 +99,7 @@ final class ExchangeGate {
         stopFactory.run();
     }
 
-    synchronized long inProgress() {
-        return inProgress;
+    long inProgress() {
+        return state.get() & COUNT;
     }
 }

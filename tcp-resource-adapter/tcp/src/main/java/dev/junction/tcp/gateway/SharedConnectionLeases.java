@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  *
  * <p>An exchange abandoned by its requester still expects its reply on the connection. The next request waits for
  * that late reply, within its request timeout, and when it does not come closes the connection and takes a new one:
- * otherwise it would read the late reply as its own.
+ * otherwise it would read the late reply as its own. When the requesters read their replies themselves, the one that
+ * gives up closes the connection instead, and the next request finds it closed and takes a new one.
  */
 final class SharedConnectionLeases implements ConnectionLeases {
 
@@ -30,11 +31,13 @@ final class SharedConnectionLeases implements ConnectionLeases {
     private final ReplyCorrelator correlator;
     private final Duration requestTimeout;
     private final String owner;
+    private final boolean callerReads;
     private final Semaphore turn = new Semaphore(1, true);
     private final Consumer<Boolean> giveTurnBack = abandoned -> turn.release();
 
     SharedConnectionLeases(TcpClientFactory factory, ReplyCorrelator correlator, Duration requestTimeout,
-                           String owner) {
+                           String owner, boolean callerReads) {
+        this.callerReads = callerReads;
         this.factory = factory;
         this.correlator = correlator;
         this.requestTimeout = requestTimeout;
@@ -46,6 +49,10 @@ final class SharedConnectionLeases implements ConnectionLeases {
         long deadline = System.nanoTime() + Math.min(Timeouts.toNanos(requestTimeout), Long.MAX_VALUE / 2);
         takeTurn(request);
         try {
+            if (callerReads) {
+                // a requester that gives up closes the connection: no late reply can be waiting on it
+                return new Lease(ConnectionLeases.connectReady(factory, request, owner), giveTurnBack);
+            }
             TcpConnection connection = ConnectionLeases.connect(factory, request, owner);
             PendingReply unresolved = correlator.unresolved(connection.id());
             if (unresolved != null && !unresolved.awaitResolved(deadline - System.nanoTime())) {

@@ -66,7 +66,7 @@ public final class TcpInboundGateway extends TcpInboundEndpoint {
             if (reply == null) {
                 timedOut(connection, request);
             } else {
-                write(reply, request);
+                write(connection, reply, request);
             }
         } catch (RuntimeException failure) {
             failed(connection, request, failure);
@@ -86,7 +86,7 @@ public final class TcpInboundGateway extends TcpInboundEndpoint {
             if (reply == null) {
                 answerFailure(connection, request, error); // a one-way error flow: the peer must still learn
             } else {
-                write(reply, request);
+                write(connection, reply, request);
             }
         } catch (RuntimeException errorFlowFailed) {
             errorFlowFailed.addSuppressed(error);
@@ -108,6 +108,16 @@ public final class TcpInboundGateway extends TcpInboundEndpoint {
      * @throws MessagingException when the reply names no connection or its payload cannot be written: the flow's
      *         mistakes, for the error flow
      */
+    private void write(TcpConnection requestConnection, Message<?> reply, Message<?> request) {
+        Object connectionId = reply.getHeaders().get(TcpHeaders.CONNECTION_ID);
+        if (requestConnection.id().equals(connectionId) && requestConnection.isOpen()) {
+            send(requestConnection, mapper().toBytes(reply, this), requestConnection.id(), request); // the usual case
+            return;
+        }
+        write(reply, request);
+    }
+
+    /** Writes the reply on the connection it names, looked up among the open ones. */
     private void write(Message<?> reply, Message<?> request) {
         Object connectionId = reply.getHeaders().get(TcpHeaders.CONNECTION_ID);
         String requestConnection = String.valueOf(request.getHeaders().get(TcpHeaders.CONNECTION_ID));
@@ -127,8 +137,12 @@ public final class TcpInboundGateway extends TcpInboundEndpoint {
                     + connectionId + " is closed (the peer went away) or is not one of " + connectionFactory()));
             return;
         }
+        send(target.get(), bytes, requestConnection, request);
+    }
+
+    private void send(TcpConnection target, byte[] bytes, String requestConnection, Message<?> request) {
         try {
-            target.get().send(bytes);
+            target.send(bytes);
         } catch (MessagingException writeFailed) { // a payload the codec cannot frame included
             lost(requestConnection, request, writeFailed);
         }

@@ -8,7 +8,9 @@ import dev.junction.api.message.MessageBuilder;
 import dev.junction.impl.handler.AbstractReplyProducingHandler;
 import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.impl.support.ErrorHandler;
+import dev.junction.tcp.connection.CallerReadConnection;
 import dev.junction.tcp.connection.TcpClientFactory;
+import dev.junction.tcp.connection.TcpConnection;
 import dev.junction.tcp.connection.TcpConnectionFactory;
 
 import java.time.Duration;
@@ -34,6 +36,12 @@ import java.util.concurrent.ScheduledFuture;
  * goes to the unsolicited channel, as does anything the server sends while no request waits; a shared connection is
  * not used again until that late reply came (or it is replaced), and a single-use connection is closed.
  *
+ * <p><b>Caller reads.</b> A synchronous gateway without an unsolicited channel has its factory's connections read by
+ * their requesters ({@link TcpClientFactory#enableCallerReads()}): each requester reads its own reply from the socket,
+ * and no thread hands it over. Nobody reads a connection between requests: the next request first reads what came
+ * meanwhile (pushes are logged and dropped) and replaces a connection the server closed; a requester that gives up
+ * closes its connection, so that no later request reads its late reply.
+ *
  * <p><b>Asynchronous mode.</b> The sending thread returns as soon as the request is written; the reply is sent on
  * later, from the connection's task, and a failure (the timeout included) goes to the request's error channel, else
  * to the runtime's error channel. A reply and a late socket error cannot both count: the first decides.
@@ -55,6 +63,7 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
     private final ReplyCorrelator correlator;
     private final TcpClientFactory factory;
     private final ConnectionLeases leases;
+    private final boolean callerReads;
 
     /**
      * @param factory the gateway's own client factory, not started
@@ -73,7 +82,10 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
         this.correlator = new ReplyCorrelator(new UnsolicitedMessages(settings.unsolicitedChannel(), mapper,
                 settings.requestTimeout(), name), name);
         this.factory = factory;
-        this.leases = ConnectionLeases.of(factory, correlator, settings.requestTimeout(), name);
+        // Only a requester that awaits everything its connection receives may read it: nothing goes elsewhere.
+        this.callerReads = !async && settings.unsolicitedChannel() == null && !factory.isRunning()
+                && factory.enableCallerReads();
+        this.leases = ConnectionLeases.of(factory, correlator, settings.requestTimeout(), name, callerReads);
         factory.addEventListener(correlator);
         factory.addEventListener(mapper);
         relay.deliverTo(correlator);
@@ -94,6 +106,9 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
         byte[] bytes = mapper.toBytes(request, name);
         Duration timeout = remoteTimeout.of(request, name);
         Lease lease = leases.acquire(request);
+        if (callerReads) {
+            return readReply(lease, bytes, timeout, request);
+        }
         PendingReply exchange;
         try {
             exchange = correlator.expect(lease.connection());
@@ -110,6 +125,39 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
         PendingReply.Outcome outcome = exchange.await(timeout);
         lease.end(outcome instanceof PendingReply.Outcome.TimedOut);
         return reply(outcome, request);
+    }
+
+    /**
+     * The requester reads its reply from the connection itself: nothing to correlate, no thread to hand the reply
+     * over. A requester that gives up closes the connection (see {@link CallerReadConnection#receive}), so no later
+     * request can read this one's reply.
+     */
+    private Message<?> readReply(Lease lease, byte[] bytes, Duration timeout, Message<?> request) {
+        CallerReadConnection connection = (CallerReadConnection) lease.connection();
+        boolean gaveUp = false;
+        try {
+            try {
+                connection.send(bytes);
+                if (closeStreamAfterSend) {
+                    connection.shutdownOutput();
+                }
+            } catch (RuntimeException failed) { // a closed connection, or a payload the codec cannot frame
+                throw failure(failed, request);
+            }
+            byte[] payload;
+            try {
+                payload = connection.receive(timeout);
+            } catch (MessageTimeoutException expired) {
+                gaveUp = true;
+                throw timedOut(request, timeout, "; its connection was closed, a later reply is not read");
+            } catch (RuntimeException failed) { // the connection ended or failed, or the reply was no valid frame
+                throw new MessageHandlingException(request, name + ": connection " + connection.id()
+                        + " closed before the reply arrived: " + failed.getMessage(), failed);
+            }
+            return replyMessage(payload, connection, request);
+        } finally {
+            lease.end(gaveUp);
+        }
     }
 
     private void send(Lease lease, PendingReply exchange, byte[] bytes) {
@@ -150,19 +198,28 @@ public final class TcpOutboundGateway extends AbstractReplyProducingHandler {
      */
     private Message<?> reply(PendingReply.Outcome outcome, Message<?> request) {
         if (outcome instanceof PendingReply.Outcome.Replied replied) {
-            // The connection's headers first, shared, then the request's over them: where both have one, the
-            // request's wins (a relayed reply still names the inbound peer's connection).
-            return MessageBuilder.withPayload(mapper.payload(replied.payload()))
-                    .copyHeaders(mapper.headers(replied.connection())).copyHeaders(request.getHeaders()).build();
+            return replyMessage(replied.payload(), replied.connection(), request);
         }
         if (outcome instanceof PendingReply.Outcome.Failed failed) {
             throw failure(failed.cause(), request);
         }
         Duration after = ((PendingReply.Outcome.TimedOut) outcome).after();
-        throw new MessageTimeoutException(request, name + ": no reply within the remote timeout of " + after
+        throw timedOut(request, after, factory.options().singleUse()
+                ? "; its single-use connection was closed, a later reply is not read"
+                : "; a reply that comes later goes to the unsolicited channel");
+    }
+
+    private Message<?> replyMessage(byte[] payload, TcpConnection connection, Message<?> request) {
+        // The connection's headers first, shared, then the request's over them: where both have one, the
+        // request's wins (a relayed reply still names the inbound peer's connection).
+        return MessageBuilder.withPayload(mapper.payload(payload)).copyHeaders(mapper.headers(connection))
+                .copyHeaders(request.getHeaders()).build();
+    }
+
+    private MessageTimeoutException timedOut(Message<?> request, Duration after, String consequence) {
+        return new MessageTimeoutException(request, name + ": no reply within the remote timeout of " + after
                 + (Thread.currentThread().isInterrupted() ? " (the requesting thread was interrupted)" : "")
-                + (factory.options().singleUse() ? "; its single-use connection was closed, a later reply is not read"
-                        : "; a reply that comes later goes to the unsolicited channel"));
+                + consequence);
     }
 
     /** @return the failure carrying the request, so that its error channel header is honoured */

@@ -165,6 +165,52 @@ class CachingTcpClientFactoryTest {
                 .withMessageContaining("was not lent by");
     }
 
+    @Test
+    void aThreadIsLentTheConnectionItGaveBackLastRatherThanTheMostRecentOne() throws Exception {
+        CachingTcpClientFactory pool = started(new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5)));
+        TcpConnection mine = pool.getConnection();
+        String myId = mine.id();
+        TcpConnection theirs = CompletableFuture.supplyAsync(pool::getConnection).get(30, TimeUnit.SECONDS);
+        String theirId = theirs.id();
+
+        mine.close();
+        CompletableFuture.runAsync(theirs::close).get(30, TimeUnit.SECONDS); // now the most recently given back
+
+        TcpConnection again = pool.getConnection();
+        assertThat(again.id()).as("the connection this thread gave back").isEqualTo(myId).isNotEqualTo(theirId);
+        assertThat(CompletableFuture.supplyAsync(() -> pool.getConnection().id()).get(30, TimeUnit.SECONDS))
+                .as("another thread: the other idle connection").isEqualTo(theirId);
+    }
+
+    @Test
+    void lentConnectionsAreReadByTheirBorrowersOnceCallerReadsAreEnabled() {
+        CachingTcpClientFactory pool = new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5));
+        assertThat(pool.enableCallerReads()).isTrue();
+        pool.start();
+
+        TcpConnection lent = pool.getConnection();
+        assertThat(lent).isInstanceOf(CallerReadConnection.class);
+        CallerReadConnection connection = (CallerReadConnection) lent;
+        assertThat(connection.prepareExchange()).isTrue();
+        connection.send(bytes("read by me"));
+        assertThat(text(connection.receive(Duration.ofSeconds(30)))).isEqualTo("read by me");
+        assertThat(replies).as("nothing went through the listener").isEmpty();
+        lent.close();
+        assertThatThrownBy(() -> connection.receive(Duration.ofSeconds(1))).isInstanceOf(MessagingException.class)
+                .hasMessageContaining("given back to its pool");
+        assertThatThrownBy(pool::enableCallerReads).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void callerReadsCannotBeEnabledOnATargetThatRunsAlready() {
+        target.start();
+        CachingTcpClientFactory pool = new CachingTcpClientFactory(target, 2, Duration.ofSeconds(5));
+
+        assertThat(pool.enableCallerReads()).isFalse();
+        pool.start();
+        assertThat(pool.getConnection()).isNotInstanceOf(CallerReadConnection.class);
+    }
+
     private CachingTcpClientFactory started(CachingTcpClientFactory pool) {
         pool.start();
         return pool;
