@@ -35,6 +35,11 @@ public final class Advices {
         return new CircuitBreakerSpec();
     }
 
+    /** @return a builder of a rate limiter: by default 50 messages a second per endpoint, waiting up to 5 s */
+    public static RateLimiterSpec rateLimiter() {
+        return new RateLimiterSpec();
+    }
+
     /** @return a builder of an advice evaluating expressions after the handling succeeded or failed */
     public static ExpressionAdviceSpec expressions() {
         return new ExpressionAdviceSpec();

@@ -5,6 +5,7 @@ import dev.junction.api.advice.CircuitBreakerSpec;
 import dev.junction.api.advice.ExpressionAdviceSpec;
 import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.advice.IdempotentReceiverSpec;
+import dev.junction.api.advice.RateLimiterSpec;
 import dev.junction.api.advice.RetrySpec;
 
 /**
@@ -17,6 +18,8 @@ public interface AdviceProvider {
     HandlerAdvice retry(RetrySpec spec);
 
     CircuitBreaker circuitBreaker(CircuitBreakerSpec spec);
+
+    HandlerAdvice rateLimiter(RateLimiterSpec spec);
 
     HandlerAdvice expressions(ExpressionAdviceSpec spec);
 

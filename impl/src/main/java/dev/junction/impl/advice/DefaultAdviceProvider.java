@@ -5,6 +5,7 @@ import dev.junction.api.advice.CircuitBreakerSpec;
 import dev.junction.api.advice.ExpressionAdviceSpec;
 import dev.junction.api.advice.HandlerAdvice;
 import dev.junction.api.advice.IdempotentReceiverSpec;
+import dev.junction.api.advice.RateLimiterSpec;
 import dev.junction.api.advice.RetrySpec;
 import dev.junction.api.spi.AdviceProvider;
 import java.time.Clock;
@@ -20,6 +21,11 @@ public final class DefaultAdviceProvider implements AdviceProvider {
     @Override
     public CircuitBreaker circuitBreaker(CircuitBreakerSpec spec) {
         return new CircuitBreakerAdvice(spec, Clock.systemUTC(), System::nanoTime);
+    }
+
+    @Override
+    public HandlerAdvice rateLimiter(RateLimiterSpec spec) {
+        return new RateLimiterAdvice(spec, System::nanoTime);
     }
 
     @Override

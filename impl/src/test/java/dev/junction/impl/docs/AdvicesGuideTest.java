@@ -9,6 +9,7 @@ import dev.junction.api.advice.CircuitBreaker;
 import dev.junction.api.advice.CircuitBreakerOpenException;
 import dev.junction.api.advice.CircuitBreakerState;
 import dev.junction.api.advice.HandlerAdvice;
+import dev.junction.api.advice.RateLimitExceededException;
 import dev.junction.api.annotation.MessagingGateway;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
@@ -166,6 +167,29 @@ class AdvicesGuideTest {
         assertThatThrownBy(() -> junction.channel("quotes").send(Message.of("tea")))
                 .isInstanceOf(CircuitBreakerOpenException.class).hasMessageStartingWith("JNC-1001");
         assertThat(breaker.state("rates").orElseThrow().phase()).isEqualTo(CircuitBreakerState.Phase.OPEN);
+    }
+
+    @Test
+    void aRateLimiter() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        // tag::rate-limiter[]
+        HandlerAdvice limiter = Advices.rateLimiter()
+                .limitForPeriod(2)                        // 2 messages (default 50)
+                .refreshPeriod(Duration.ofSeconds(10))    // every 10 s (default 1 s)
+                .timeout(Duration.ZERO)                   // refuse at once what exceeds it (default: wait up to 5 s)
+                .build();
+        junction.flow("texts").handle((String text) -> {
+            sent.add(text);                       // an outbound call, answering nothing
+            return null;
+        }).id("sms").advice(limiter);
+        // end::rate-limiter[]
+        junction.start();
+
+        junction.channel("texts").send(Message.of("one"));
+        junction.channel("texts").send(Message.of("two"));
+        assertThatThrownBy(() -> junction.channel("texts").send(Message.of("three")))
+                .isInstanceOf(RateLimitExceededException.class).hasMessageStartingWith("JNC-1015");
+        assertThat(sent).containsExactly("one", "two");
     }
 
     /** Moves files; a name containing "bad" fails the transfer. */
