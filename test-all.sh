@@ -2,8 +2,9 @@
 # Runs every test of the repository, what CI runs (.ci/run):
 #   1. the whole build: every module's tests, the TCK on Weld, the resource adapter's Java SE tests;
 #   2. the TCK and the resource adapter's deployment tests on a managed WildFly 37;
-#   3. the TCK on Payara Micro 6.
-# The container runs download their servers on first use (~300 MB and ~100 MB from Maven Central). Each container
+#   3. the TCK on Payara Micro 6 and the resource adapter's deployment tests on Payara Server 6.
+# The container runs download their servers on first use (WildFly ~260 MB, Payara Micro ~100 MB, Payara Server
+# ~150 MB, from Maven Central). Each container
 # must run tests: a run where one of them ran none (a filter that matches nothing, a skipped profile) fails, since
 # Maven alone would pass it. Extra arguments go to every Maven invocation (e.g. -o).
 set -euo pipefail
@@ -56,7 +57,9 @@ require_tests "the TCK on WildFly" tck
 require_tests "the resource adapter deployed on WildFly" tcp-resource-adapter/rar-it
 
 forget_reports
-mvn verify -Ppayara -pl tck -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest='dev.junction.tck.**' "$@"
+mvn verify -Ppayara -pl tck,tcp-resource-adapter/rar-it -am -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='dev.junction.tck.**,dev.junction.tcp.adapter.it.**' "$@"
 require_tests "the TCK on Payara Micro" tck
+require_tests "the resource adapter deployed on Payara Server" tcp-resource-adapter/rar-it
 
 echo "== every test passed"

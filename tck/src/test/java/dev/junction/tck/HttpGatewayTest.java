@@ -48,8 +48,8 @@ class HttpGatewayTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withLibraryOf(Deployments.war(HttpGatewayTest.class, BeanDiscovery.ANNOTATED),
-                HttpInboundGateways.class);
+        return Deployments.withLibraries(Deployments.war(HttpGatewayTest.class, BeanDiscovery.ANNOTATED),
+                "dev.junction:junction-jaxrs");
     }
 
     static boolean withoutHttpServer() {

@@ -1,41 +1,44 @@
 package dev.junction.tck.support;
 
-import dev.junction.api.message.Message;
-import dev.junction.cdi.JunctionExtension;
-import dev.junction.impl.channel.DirectChannel;
 import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.assertj.core.api.Assertions;
-import org.awaitility.Awaitility;
-import org.hamcrest.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /**
  * Builds the TCK's deployments, the same on every container: a web archive holding the test class with its nested
- * classes in {@code WEB-INF/classes}, a {@code beans.xml} in the requested discovery mode, and the Junction jars as
- * libraries in {@code WEB-INF/lib}, as an application ships them (the extension is found through the jar's
+ * classes in {@code WEB-INF/classes}, a {@code beans.xml} in the requested discovery mode, and in {@code WEB-INF/lib}
+ * the libraries as Maven resolves them for an application (the extension is found through the jar's
  * {@code META-INF/services}), plus what the running container needs ({@link TckContainer}).
  *
- * <p>The libraries are the very jars (or class folders) the test class path holds, imported whole: the Maven
- * reactor's freshly built modules, with no repository lookup, so the TCK tests what the build just made. On Weld
- * embedded they are also on the test class path, which loads classes first, so they appear once.
+ * <p>The libraries are {@code junction-cdi} and the test libraries used inside the server, with their compile and
+ * runtime dependencies, resolved by the ShrinkWrap Maven resolver from this module's {@code pom.xml} (versions) and
+ * the dependencies' own POMs (scopes): what a server provides is {@code provided} there and stays out, so a
+ * dependency that would clash with the server's shows up in these deployments. Junction's own modules resolve to
+ * what this build just made (the resolver finds the reactor's modules on the test class path), never to an
+ * installed copy; everything else is already in the local repository, since this build resolved it. On Weld embedded
+ * the libraries are also on the test class path, which loads classes first, so they appear once.
  */
 public final class Deployments {
 
-    /** A class of each library a deployment carries: the Junction modules and the test libraries. */
-    private static final List<Class<?>> LIBRARIES = List.of(Message.class, DirectChannel.class,
-            JunctionExtension.class, Assertions.class, Awaitility.class, Matcher.class);
+    /** What every deployment carries, as Maven coordinates (the version comes from this module's pom.xml). */
+    private static final List<String> LIBRARIES = List.of("dev.junction:junction-cdi", "org.assertj:assertj-core",
+            "org.awaitility:awaitility");
+
+    /** Resolved once per set of coordinates: every deployment of a run resolves the same ones. */
+    private static final Map<List<String>, List<JavaArchive>> RESOLVED = new ConcurrentHashMap<>();
 
     private Deployments() {
     }
@@ -62,23 +65,39 @@ public final class Deployments {
                 .addAsWebInfResource(new StringAsset(discovery.beansXml()), "beans.xml")
                 .addClasses(Waiting.class, Threads.class, TestDatabase.class)
                 .addClasses(withNested(mainClass, moreClasses));
-        for (Class<?> member : LIBRARIES) {
-            war.addAsLibrary(libraryOf(member));
-        }
+        war.addAsLibraries(resolve(LIBRARIES));
         TckContainer.current().complete(war);
         return war;
     }
 
     /**
-     * Adds the library (jar or class folder) that holds a class, for deployments that need a Junction module beyond
-     * the ones every deployment carries (the HTTP gateways).
+     * Adds more libraries, as Maven resolves them with their compile and runtime dependencies, for deployments that
+     * need a Junction module beyond the ones every deployment carries (the HTTP gateways: {@code
+     * dev.junction:junction-jaxrs}). A jar already in the deployment is not added twice.
      *
-     * @param war    a deployment from {@link #war}
-     * @param member a class of the library
+     * @param war         a deployment from {@link #war}
+     * @param coordinates {@code groupId:artifactId} of each library, each a dependency of this module's pom.xml
      * @return the same deployment
      */
-    public static WebArchive withLibraryOf(WebArchive war, Class<?> member) {
-        return war.addAsLibrary(libraryOf(member));
+    public static WebArchive withLibraries(WebArchive war, String... coordinates) {
+        Set<String> present = new LinkedHashSet<>();
+        war.getContent(path -> path.get().startsWith("/WEB-INF/lib/")).keySet()
+                .forEach(path -> present.add(path.get().substring("/WEB-INF/lib/".length())));
+        for (JavaArchive library : resolve(List.of(coordinates))) {
+            if (!present.contains(library.getName())) {
+                war.addAsLibrary(library);
+            }
+        }
+        return war;
+    }
+
+    /**
+     * @return the libraries, with their compile and runtime dependencies, as this module's Maven build resolves them
+     */
+    private static List<JavaArchive> resolve(List<String> coordinates) {
+        return RESOLVED.computeIfAbsent(List.copyOf(coordinates), wanted -> Stream.of(Maven.configureResolver()
+                .workOffline().loadPomFromFile("pom.xml").resolve(wanted).withTransitivity().asFile())
+                .map(Deployments::library).toList());
     }
 
     /**
@@ -115,15 +134,8 @@ public final class Deployments {
         return all.toArray(Class<?>[]::new);
     }
 
-    /** @return the jar (or class folder, when run from an IDE) that holds the class, as a library archive */
-    private static JavaArchive libraryOf(Class<?> member) {
-        File location;
-        try {
-            location = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
-        } catch (URISyntaxException | NullPointerException noLocation) {
-            throw new IllegalStateException("Cannot tell which jar holds " + member.getName()
-                    + " to package it into the deployment", noLocation);
-        }
+    /** @return the jar, or the class folder of a module built without a jar, as a library archive */
+    private static JavaArchive library(File location) {
         if (Files.isDirectory(location.toPath())) {
             return ShrinkWrap.create(ExplodedImporter.class, libraryName(location) + ".jar").importDirectory(location)
                     .as(JavaArchive.class);

@@ -14,7 +14,9 @@ enum AdapterRule {
     OUT_OF_RANGE("JNC-1103", "sizes are at least 1 and timeouts at least 1 ms, except where 0 means none"),
     INVALID_ADDRESS("JNC-1104", "bindAddress is an IP address literal, such as 127.0.0.1 or ::1"),
     NOT_A_REQUEST_LISTENER("JNC-1105", "an endpoint activated through TcpActivationSpec implements "
-            + TcpRequestListener.class.getName());
+            + TcpRequestListener.class.getName()),
+    NO_SEND_LIMIT("JNC-1106", "sendTimeout is from 1 ms to 2147483647 ms, unset for the default of 10 s: in a server"
+            + " a write without a limit would hold a server thread for ever when the peer stops reading");
 
     private final String code;
     private final String rule;

@@ -14,8 +14,8 @@ import java.util.List;
  * Where and how an inbound endpoint listens: a TCP server on {@code port} (required; 0 for an ephemeral port),
  * bound to {@code bindAddress} (an IP literal; unset: every interface), with {@code nio} selecting the NIO server
  * (default: blocking, one work per connection) and the socket properties every level shares ({@code serializer},
- * {@code maxMessageSize}, {@code soTimeout}, {@code connectTimeout}, {@code tcpNoDelay}, {@code keepAlive}); a
- * property set here wins over the adapter's, which wins over the default. Its endpoints implement
+ * {@code maxMessageSize}, {@code soTimeout}, {@code connectTimeout}, {@code sendTimeout}, {@code tcpNoDelay},
+ * {@code keepAlive}); a property set here wins over the adapter's, which wins over the default. Its endpoints implement
  * {@link TcpRequestListener}.
  */
 public class TcpActivationSpec implements ActivationSpec {
@@ -132,6 +132,18 @@ public class TcpActivationSpec implements ActivationSpec {
 
     public void setSoTimeout(Long soTimeout) {
         settings.soTimeout = soTimeout;
+    }
+
+    public Long getSendTimeout() {
+        return settings.sendTimeout;
+    }
+
+    /**
+     * @param sendTimeout ms a write may wait for the peer to read (its socket buffers full) before the connection is
+     *                    closed; at least 1; unset: the level above's, then 10 s
+     */
+    public void setSendTimeout(Long sendTimeout) {
+        settings.sendTimeout = sendTimeout;
     }
 
     public Long getConnectTimeout() {

@@ -35,12 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are made on demand and destroyed when their handle is closed, read on a pool of daemon threads this factory owns
  * until {@link #shutdown()}.
  *
- * <p>Properties (JavaBean setters, as the Connectors specification has the server configure them): {@code host}
- * and {@code port} (required), {@code cacheSize} (sockets kept for reuse, default {@link #DEFAULT_CACHE_SIZE}),
- * {@code replyTimeout} in ms (default {@link #DEFAULT_REPLY_TIMEOUT}), and the socket properties every level
- * shares: {@code serializer}, {@code maxMessageSize}, {@code soTimeout}, {@code connectTimeout}, {@code tcpNoDelay},
- * {@code keepAlive}. A property set here wins over the adapter's, which wins over the default. Two factories with
- * the same properties are equal.
+ * <p>Properties (JavaBean setters, as the Connectors specification has the server configure them): {@code host} and
+ * {@code port} (required), {@code cacheSize} (sockets kept for reuse, default {@link #DEFAULT_CACHE_SIZE}), {@code
+ * replyTimeout} in ms (default {@link #DEFAULT_REPLY_TIMEOUT}), and the socket properties every level shares: {@code
+ * serializer}, {@code maxMessageSize}, {@code soTimeout}, {@code connectTimeout}, {@code sendTimeout}, {@code
+ * tcpNoDelay}, {@code keepAlive}. A property set here wins over the adapter's, which wins over the default. Two
+ * factories with the same properties are equal.
  */
 public class TcpManagedConnectionFactory implements ManagedConnectionFactory, ValidatingManagedConnectionFactory,
         ResourceAdapterAssociation {
@@ -187,7 +187,8 @@ public class TcpManagedConnectionFactory implements ManagedConnectionFactory, Va
         return unmanagedThreads;
     }
 
-    private TcpConnectionOptions options() throws InvalidPropertyException {
+    /** @return the client options: this definition's properties over the adapter's over the defaults */
+    TcpConnectionOptions options() throws InvalidPropertyException {
         if (host == null || host.isBlank()) {
             throw AdapterRule.NO_HOST.invalid(BEAN, "host", host);
         }
@@ -290,6 +291,18 @@ public class TcpManagedConnectionFactory implements ManagedConnectionFactory, Va
 
     public void setSoTimeout(Long soTimeout) {
         settings.soTimeout = soTimeout;
+    }
+
+    public Long getSendTimeout() {
+        return settings.sendTimeout;
+    }
+
+    /**
+     * @param sendTimeout ms a write may wait for the peer to read (its socket buffers full) before the connection is
+     *                    closed; at least 1; unset: the level above's, then 10 s
+     */
+    public void setSendTimeout(Long sendTimeout) {
+        settings.sendTimeout = sendTimeout;
     }
 
     public Long getConnectTimeout() {

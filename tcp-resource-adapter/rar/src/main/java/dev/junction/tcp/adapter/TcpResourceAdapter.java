@@ -26,9 +26,10 @@ import java.util.concurrent.Executor;
  * hands applications {@link TcpClientConnectionFactory}; inbound, each endpoint activated with a
  * {@link TcpActivationSpec} gets a TCP server whose messages go to a {@link TcpRequestListener}.
  *
- * <p>Properties set here ({@code serializer}, {@code maxMessageSize}, {@code soTimeout}, {@code connectTimeout},
- * {@code tcpNoDelay}, {@code keepAlive}, {@code replyTimeout}) are the defaults of every connection definition and
- * activation spec; each may set its own, which wins. {@link #start} rejects invalid ones with a coded message.
+ * <p>Properties set here ({@code serializer}, {@code maxMessageSize}, {@code soTimeout}, {@code connectTimeout}, {@code
+ * sendTimeout}, {@code tcpNoDelay}, {@code keepAlive}, {@code replyTimeout}) are the defaults of every connection
+ * definition and activation spec; each may set its own, which wins. {@link #start} rejects invalid ones with a coded
+ * message.
  *
  * <p>Activating an endpoint a second time with the same factory and the same spec values does nothing: some servers
  * activate twice. {@link #stop()} stops every server and closes every connection, inbound and outbound, and returns
@@ -193,6 +194,18 @@ public class TcpResourceAdapter implements ResourceAdapter {
 
     public void setSoTimeout(Long soTimeout) {
         settings.soTimeout = soTimeout;
+    }
+
+    public Long getSendTimeout() {
+        return settings.sendTimeout;
+    }
+
+    /**
+     * @param sendTimeout ms a write may wait for the peer to read (its socket buffers full) before the connection is
+     *                    closed; at least 1; unset: the level above's, then 10 s
+     */
+    public void setSendTimeout(Long sendTimeout) {
+        settings.sendTimeout = sendTimeout;
     }
 
     public Long getConnectTimeout() {

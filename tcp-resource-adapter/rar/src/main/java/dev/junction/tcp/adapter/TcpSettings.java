@@ -23,6 +23,7 @@ final class TcpSettings implements Serializable {
     Integer maxMessageSize;
     Long soTimeout;
     Long connectTimeout;
+    Long sendTimeout;
     Boolean tcpNoDelay;
     Boolean keepAlive;
 
@@ -33,6 +34,7 @@ final class TcpSettings implements Serializable {
         merged.maxMessageSize = maxMessageSize != null ? maxMessageSize : fallback.maxMessageSize;
         merged.soTimeout = soTimeout != null ? soTimeout : fallback.soTimeout;
         merged.connectTimeout = connectTimeout != null ? connectTimeout : fallback.connectTimeout;
+        merged.sendTimeout = sendTimeout != null ? sendTimeout : fallback.sendTimeout;
         merged.tcpNoDelay = tcpNoDelay != null ? tcpNoDelay : fallback.tcpNoDelay;
         merged.keepAlive = keepAlive != null ? keepAlive : fallback.keepAlive;
         return merged;
@@ -59,6 +61,14 @@ final class TcpSettings implements Serializable {
         if (connectTimeout != null) {
             options.connectTimeout(Duration.ofMillis(atLeast(1, connectTimeout, bean, "connectTimeout")));
         }
+        if (sendTimeout != null) {
+            // never 0 here, unlike TcpConnectionOptions: without a limit, a peer that stops reading would hold a
+            // server's thread (the connection's reader work, writing a reply) for ever
+            if (sendTimeout < 1 || sendTimeout > Integer.MAX_VALUE) {
+                throw AdapterRule.NO_SEND_LIMIT.invalid(bean, "sendTimeout", sendTimeout);
+            }
+            options.sendTimeout(Duration.ofMillis(sendTimeout));
+        }
         if (tcpNoDelay != null) {
             options.tcpNoDelay(tcpNoDelay);
         }
@@ -80,18 +90,21 @@ final class TcpSettings implements Serializable {
     public boolean equals(Object other) {
         return other instanceof TcpSettings that && Objects.equals(serializer, that.serializer)
                 && Objects.equals(maxMessageSize, that.maxMessageSize) && Objects.equals(soTimeout, that.soTimeout)
-                && Objects.equals(connectTimeout, that.connectTimeout) && Objects.equals(tcpNoDelay, that.tcpNoDelay)
+                && Objects.equals(connectTimeout, that.connectTimeout) && Objects.equals(sendTimeout, that.sendTimeout)
+                && Objects.equals(tcpNoDelay, that.tcpNoDelay)
                 && Objects.equals(keepAlive, that.keepAlive);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(serializer, maxMessageSize, soTimeout, connectTimeout, tcpNoDelay, keepAlive);
+        return Objects.hash(serializer, maxMessageSize, soTimeout, connectTimeout, sendTimeout, tcpNoDelay,
+                keepAlive);
     }
 
     @Override
     public String toString() {
         return "serializer=" + serializer + ", maxMessageSize=" + maxMessageSize + ", soTimeout=" + soTimeout
-                + ", connectTimeout=" + connectTimeout + ", tcpNoDelay=" + tcpNoDelay + ", keepAlive=" + keepAlive;
+                + ", connectTimeout=" + connectTimeout + ", sendTimeout=" + sendTimeout + ", tcpNoDelay=" + tcpNoDelay
+                + ", keepAlive=" + keepAlive;
     }
 }

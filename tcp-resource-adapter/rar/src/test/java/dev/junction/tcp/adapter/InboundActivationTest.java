@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.resource.NotSupportedException;
+import dev.junction.tcp.connection.TcpConnectionOptions;
 import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapterInternalException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -175,6 +178,37 @@ class InboundActivationTest {
                 assertThat(client.exchange("lf")).isEqualTo("LF");
             }
             stxEtx.stop();
+        }
+    }
+
+    @Test
+    void theSpecsSendTimeoutWinsOverTheAdaptersWhichWinsOverTheDefault() throws Exception {
+        TcpActivationSpec spec = spec();
+        assertThat(spec.options().sendTimeout()).isEqualTo(TcpConnectionOptions.DEFAULT_SEND_TIMEOUT);
+
+        TcpResourceAdapter adapter = new TcpResourceAdapter();
+        adapter.setSendTimeout(3_000L);
+        spec.setResourceAdapter(adapter);
+        assertThat(spec.options().sendTimeout()).isEqualTo(Duration.ofSeconds(3));
+
+        spec.setSendTimeout(500L);
+        assertThat(spec.options().sendTimeout()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aSendTimeoutWithoutLimitIsRefusedWithItsCode() throws Exception {
+        TcpActivationSpec spec = spec();
+        spec.setSendTimeout(0L);
+
+        assertThatThrownBy(spec::validate).isInstanceOf(InvalidPropertyException.class)
+                .hasMessageStartingWith("JNC-1106 TcpActivationSpec property sendTimeout is invalid: 0");
+
+        TcpResourceAdapter adapter = new TcpResourceAdapter();
+        adapter.setSendTimeout(-1L);
+        try (HarnessWorkManager works = new HarnessWorkManager()) {
+            assertThatThrownBy(() -> adapter.start(new HarnessBootstrapContext(works)))
+                    .isInstanceOf(ResourceAdapterInternalException.class)
+                    .hasMessageStartingWith("JNC-1106 TcpResourceAdapter property sendTimeout is invalid: -1");
         }
     }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.junction.tcp.connection.TcpConnectionOptions;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** The managed connection factory in Java SE, without a server: real sockets to a peer on 127.0.0.1. */
 class UnmanagedModeTest {
@@ -125,6 +128,21 @@ class UnmanagedModeTest {
         assertInvalid(f -> f.setConnectTimeout(0L), "JNC-1103", "property connectTimeout");
         assertInvalid(f -> f.setReplyTimeout(0L), "JNC-1103", "property replyTimeout");
         assertInvalid(f -> f.setCacheSize(-1), "JNC-1103", "property cacheSize");
+        assertInvalid(f -> f.setSendTimeout(0L), "JNC-1106", "property sendTimeout is invalid: 0");
+        assertInvalid(f -> f.setSendTimeout(1L << 31), "JNC-1106", "property sendTimeout is invalid: 2147483648");
+    }
+
+    @Test
+    void theSendTimeoutOfTheDefinitionWinsOverTheAdaptersWhichWinsOverTheDefault() throws Exception {
+        assertThat(factory.options().sendTimeout()).isEqualTo(TcpConnectionOptions.DEFAULT_SEND_TIMEOUT);
+
+        TcpResourceAdapter adapter = new TcpResourceAdapter();
+        adapter.setSendTimeout(3_000L);
+        factory.setResourceAdapter(adapter);
+        assertThat(factory.options().sendTimeout()).isEqualTo(Duration.ofSeconds(3));
+
+        factory.setSendTimeout(500L);
+        assertThat(factory.options().sendTimeout()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
 public class RelayServlet extends HttpServlet {
 
     // tag::lookup[]
-    @Resource(lookup = "java:/eis/junction/shout")
+    // a resource reference: the application's web.xml binds it to the server's JNDI name (below)
+    @Resource(name = "eis/orders")
     TcpClientConnectionFactory connections;
 
     @Override

@@ -1,0 +1,128 @@
+package dev.junction.tcp.adapter.it;
+
+import dev.junction.tcp.adapter.it.app.RelayServlet;
+import dev.junction.tcp.adapter.it.app.ShoutEndpoint;
+import dev.junction.tcp.adapter.it.app.Shouter;
+import dev.junction.tcp.adapter.it.probe.ThreadProbeServlet;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The deployments, the same WAR on every server: the adapter is deployed on its own (by the operator files), so the
+ * WAR names it in each server's descriptor, which the other server ignores.
+ */
+final class Applications {
+
+    /** The adapter's deployment name on WildFly (its archive's name) and on Payara (the name asadmin gives it). */
+    static final String WILDFLY_ADAPTER = "junction-tcp-adapter.rar";
+    static final String PAYARA_ADAPTER = "junction-tcp-adapter";
+
+    private Applications() {
+    }
+
+    /**
+     * @param port               the inbound endpoint's port
+     * @param connectionFactory  the server's JNDI name of the operator's connection definition
+     * @return {@code shout.war}: the message-driven bean on {@code port}, answered by a CDI bean, and the servlet
+     *         that relays {@code /relay?text=} through the connection definition
+     */
+    static WebArchive shout(int port, String connectionFactory) {
+        return ShrinkWrap.create(WebArchive.class, "shout.war")
+                .addClasses(Shouter.class, ShoutEndpoint.class, RelayServlet.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(new StringAsset(ejbJar(port)), "ejb-jar.xml")
+                .addAsWebInfResource(new StringAsset(webXml(connectionFactory)), "web.xml")
+                .addAsWebInfResource(new StringAsset(jbossEjb3()), "jboss-ejb3.xml")
+                .addAsWebInfResource(new StringAsset(jbossDeploymentStructure()), "jboss-deployment-structure.xml")
+                .addAsWebInfResource(new StringAsset(glassfishEjbJar()), "glassfish-ejb-jar.xml");
+    }
+
+    /** @return {@code probe.war}, kept deployed after the application to list the threads running Junction code */
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "probe.war").addClass(ThreadProbeServlet.class);
+    }
+
+    /** The endpoint's port and address, in the standard descriptor. */
+    private static String ejbJar(int port) {
+        return """
+                <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
+                  <enterprise-beans>
+                    <message-driven>
+                      <ejb-name>ShoutEndpoint</ejb-name>
+                      <activation-config>
+                        <activation-config-property>
+                          <activation-config-property-name>port</activation-config-property-name>
+                          <activation-config-property-value>%d</activation-config-property-value>
+                        </activation-config-property>
+                        <activation-config-property>
+                          <activation-config-property-name>bindAddress</activation-config-property-name>
+                          <activation-config-property-value>127.0.0.1</activation-config-property-value>
+                        </activation-config-property>
+                      </activation-config>
+                    </message-driven>
+                  </enterprise-beans>
+                </ejb-jar>
+                """.formatted(port);
+    }
+
+    /** Binds the servlet's resource reference to the server's name of the connection definition. */
+    private static String webXml(String connectionFactory) {
+        return """
+                <!-- tag::web-xml[] -->
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <resource-ref>
+                    <res-ref-name>eis/orders</res-ref-name>
+                    <res-type>dev.junction.tcp.adapter.TcpClientConnectionFactory</res-type>
+                    <lookup-name>%s</lookup-name>
+                  </resource-ref>
+                </web-app>
+                <!-- end::web-xml[] -->
+                """.formatted(connectionFactory);
+    }
+
+    /** WildFly: which adapter activates the message-driven bean. */
+    private static String jbossEjb3() {
+        return """
+                <jboss:ejb-jar xmlns:jboss="urn:jboss:domain:ejb3:1.0" xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                               xmlns:mdb="urn:resource-adapter-binding" version="4.0">
+                  <assembly-descriptor>
+                    <mdb:resource-adapter-binding>
+                      <ejb-name>ShoutEndpoint</ejb-name>
+                      <mdb:resource-adapter-name>%s</mdb:resource-adapter-name>
+                    </mdb:resource-adapter-binding>
+                  </assembly-descriptor>
+                </jboss:ejb-jar>
+                """.formatted(WILDFLY_ADAPTER);
+    }
+
+    /** WildFly: the adapter's classes for a WAR deployed beside it rather than in its EAR. */
+    private static String jbossDeploymentStructure() {
+        return """
+                <jboss-deployment-structure>
+                  <deployment>
+                    <dependencies>
+                      <module name="deployment.%s"/>
+                    </dependencies>
+                  </deployment>
+                </jboss-deployment-structure>
+                """.formatted(WILDFLY_ADAPTER);
+    }
+
+    /** Payara: which adapter activates the message-driven bean. */
+    private static String glassfishEjbJar() {
+        return """
+                <glassfish-ejb-jar>
+                  <enterprise-beans>
+                    <ejb>
+                      <ejb-name>ShoutEndpoint</ejb-name>
+                      <mdb-resource-adapter>
+                        <resource-adapter-mid>%s</resource-adapter-mid>
+                      </mdb-resource-adapter>
+                    </ejb>
+                  </enterprise-beans>
+                </glassfish-ejb-jar>
+                """.formatted(PAYARA_ADAPTER);
+    }
+}
