@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.junction.api.annotation.ServiceActivator;
-import dev.junction.jaxrs.HttpInboundGateways;
 import dev.junction.jaxrs.JunctionHttpApplication;
 import dev.junction.jaxrs.annotation.HttpInboundGateway;
 import dev.junction.tck.support.BeanDiscovery;
@@ -37,8 +36,8 @@ class HttpAnnotationMistakesTest {
 
     @Deployment(name = MISTAKES, managed = false, testable = false)
     static WebArchive mistakes() {
-        return Deployments.withLibraryOf(Deployments.war(MISTAKES, BeanDiscovery.ANNOTATED,
-                HttpAnnotationMistakesTest.class), HttpInboundGateways.class);
+        return Deployments.withLibraries(Deployments.war(MISTAKES, BeanDiscovery.ANNOTATED,
+                HttpAnnotationMistakesTest.class), "dev.junction:junction-jaxrs");
     }
 
     static boolean withoutHttpServer() {

@@ -3,7 +3,6 @@ package dev.junction.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.api.annotation.ServiceActivator;
-import dev.junction.jaxrs.HttpInboundGateways;
 import dev.junction.jaxrs.JunctionHttpApplication;
 import dev.junction.jaxrs.annotation.HttpInboundAdapter;
 import dev.junction.jaxrs.annotation.HttpInboundGateway;
@@ -48,8 +47,8 @@ class HttpAnnotationsTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withLibraryOf(Deployments.war(HttpAnnotationsTest.class, BeanDiscovery.ANNOTATED),
-                HttpInboundGateways.class);
+        return Deployments.withLibraries(Deployments.war(HttpAnnotationsTest.class, BeanDiscovery.ANNOTATED),
+                "dev.junction:junction-jaxrs");
     }
 
     static boolean withoutHttpServer() {

@@ -66,8 +66,8 @@ class HttpOutboundGatewayTest {
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
         startRemote();
-        return Deployments.withLibraryOf(Deployments.war(HttpOutboundGatewayTest.class, BeanDiscovery.ANNOTATED),
-                HttpInboundGateways.class).addAsResource(new StringAsset("port=" + remote.getAddress().getPort()),
+        return Deployments.withLibraries(Deployments.war(HttpOutboundGatewayTest.class, BeanDiscovery.ANNOTATED),
+                "dev.junction:junction-jaxrs").addAsResource(new StringAsset("port=" + remote.getAddress().getPort()),
                 TARGET);
     }
 

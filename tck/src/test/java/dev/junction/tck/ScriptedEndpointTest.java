@@ -12,8 +12,6 @@ import dev.junction.tck.support.BeanDiscovery;
 import dev.junction.tck.support.Deployments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.codehaus.groovy.jsr223.GroovyScriptEngineImpl;
-import org.codehaus.groovy.runtime.InvokerHelper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -31,9 +29,9 @@ class ScriptedEndpointTest {
 
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = Deployments.war(ScriptedEndpointTest.class, BeanDiscovery.ANNOTATED);
-        Deployments.withLibraryOf(war, GroovyScriptEngineImpl.class); // groovy-jsr223: the engine's service entry
-        return Deployments.withLibraryOf(war, InvokerHelper.class);   // groovy: the language
+        // groovy-jsr223 brings the engine's service entry, and groovy, the language, with it
+        return Deployments.withLibraries(Deployments.war(ScriptedEndpointTest.class, BeanDiscovery.ANNOTATED),
+                "org.apache.groovy:groovy-jsr223");
     }
 
     @MessagingGateway(defaultReplyTimeout = 30_000)
