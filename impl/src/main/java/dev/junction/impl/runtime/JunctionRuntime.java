@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -163,6 +164,10 @@ public final class JunctionRuntime implements Junction {
         return endpoints.endpoint(id).map(Endpoint.class::cast);
     }
 
+    /** Released when the first {@link #start()} is over, whether it started everything or failed. */
+    private final CountDownLatch startDone = new CountDownLatch(1);
+    private volatile Thread startingThread;
+
     /**
      * {@inheritDoc}
      *
@@ -174,18 +179,48 @@ public final class JunctionRuntime implements Junction {
             throw new IllegalStateException("The runtime is closed; build a new one");
         }
         if (!started.compareAndSet(false, true)) {
+            awaitStartInProgress();
             if (stopped.get()) {
                 throw new IllegalStateException("The runtime was stopped or failed to start; build a new one");
             }
             return;
         }
+        startingThread = Thread.currentThread();
         try {
-            buildFlows();
-        } catch (ConfigurationException invalid) {
-            stopped.set(true); // what was built stays stopped: a runtime that failed to start can only be closed
-            throw invalid;
+            try {
+                buildFlows();
+            } catch (ConfigurationException invalid) {
+                stopped.set(true); // what was built stays stopped: a runtime that failed to start can only be closed
+                throw invalid;
+            }
+            endpoints.startAll();
+        } finally {
+            startingThread = null;
+            startDone.countDown();
         }
-        endpoints.startAll();
+    }
+
+    /**
+     * A second caller of {@link #start()} returns only once the first one's start is over: a container may signal
+     * the application's start on two threads at once, and the second must not send into endpoints not yet subscribed.
+     * A start that calls back into itself (on its own thread) does not wait for itself.
+     */
+    private void awaitStartInProgress() {
+        if (Thread.currentThread() == startingThread) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                startDone.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
