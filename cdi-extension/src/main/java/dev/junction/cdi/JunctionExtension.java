@@ -241,7 +241,7 @@ public class JunctionExtension implements Extension {
      * meet a channel without subscribers, nor a request wait for a poller that has not started. Not at deployment
      * validation: later validation observers may still fail the deployment, and an application server may not have
      * finished deploying the module, while pollers and inbound adapters already invoke its beans. Where the event
-     * fires once per module, the first starts everything; the others find it started.
+     * fires once per module, the first starts everything; the others wait until it has.
      */
     void startWithApplication(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
             @Initialized(ApplicationScoped.class) Object event) {
