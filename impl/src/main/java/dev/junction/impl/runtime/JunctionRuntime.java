@@ -76,6 +76,9 @@ public final class JunctionRuntime implements Junction {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Released when the first {@link #start()} is over, whether it started everything or failed. */
+    private final CountDownLatch startDone = new CountDownLatch(1);
+    private volatile Thread startingThread;
 
     private JunctionRuntime(Builder settings) {
         this.scheduler = settings.scheduler != null ? settings.scheduler
@@ -163,10 +166,6 @@ public final class JunctionRuntime implements Junction {
     public Optional<Endpoint> endpoint(String id) {
         return endpoints.endpoint(id).map(Endpoint.class::cast);
     }
-
-    /** Released when the first {@link #start()} is over, whether it started everything or failed. */
-    private final CountDownLatch startDone = new CountDownLatch(1);
-    private volatile Thread startingThread;
 
     /**
      * {@inheritDoc}
