@@ -7,6 +7,10 @@ import dev.junction.impl.channel.PersistentQueueChannel;
 import dev.junction.impl.store.jdbc.JdbcStores;
 import dev.junction.impl.store.jdbc.TestDatabases.Kind;
 import io.agroal.api.AgroalDataSource;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +25,15 @@ import java.util.concurrent.CountDownLatch;
  * The consumer JVM of {@link KillNineTest}: consumes the persistent queue "orders" with two transactional pollers.
  * For each message it appends the payload to a log file (flushed to the OS at once: the record that it was
  * processed, which survives a kill) and inserts it into {@code <prefix>DONE} in the poll's transaction (the record
- * that its processing committed). Runs until killed.
+ * that its processing committed). Once that transaction has committed it appends {@code committed <payload>}, so
+ * that the test knows when the last message is in the database before it kills this JVM. Runs until killed.
  *
  * <p>Arguments: database kind, JDBC URL, table prefix, log file.
  */
 public final class PersistentConsumerMain {
+
+    /** The start of the line that says a message's transaction committed. */
+    static final String COMMITTED = "committed ";
 
     private PersistentConsumerMain() {
     }
@@ -40,13 +48,8 @@ public final class PersistentConsumerMain {
         Junction junction = Junction.builder().transactionManager(Jta.transactionManager()).build();
         MessageHandler handler = message -> {
             String payload = (String) message.getPayload();
-            try {
-                synchronized (log) {
-                    log.write((payload + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
+            append(log, payload);
+            afterCommit(() -> append(log, COMMITTED + payload));
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement insert = connection.prepareStatement(
                             "INSERT INTO " + prefix + "DONE (PAYLOAD) VALUES (?)")) {
@@ -68,6 +71,35 @@ public final class PersistentConsumerMain {
         junction.start();
         System.out.println("consuming");
         new CountDownLatch(1).await(); // until killed
+    }
+
+    private static void append(FileOutputStream log, String line) {
+        try {
+            synchronized (log) {
+                log.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        try {
+            Jta.transactionManager().getTransaction().registerSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        action.run();
+                    }
+                }
+            });
+        } catch (RollbackException | SystemException failed) {
+            throw new IllegalStateException(failed);
+        }
     }
 
     private static void pause() {
