@@ -8,7 +8,9 @@ public enum JdbcDialect {
 
     /**
      * H2 2.x, the embedded default. H2 has {@code FOR UPDATE SKIP LOCKED} (row locks of its MVStore engine) but no
-     * {@code DELETE ... RETURNING}: a take selects and deletes in one statement through a data change delta table.
+     * {@code DELETE ... RETURNING}: a delete returns its rows through a data change delta table. It does not skip
+     * locked rows in a {@code DELETE}'s subquery, so a queue's take selects the head with {@code SKIP LOCKED}, then
+     * deletes it, in one transaction.
      */
     H2("schema-h2.sql"),
 
