@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,22 +72,32 @@ public class PersistentQueueBenchmark {
 
     @Setup
     public void setUp() throws SQLException, IOException {
+        setUp(pool -> pool, null);
+    }
+
+    /**
+     * The set-up, for {@link PersistentQueueCosts}: both frameworks reach the pool through {@code view} (a counting
+     * wrapper there), and every pooled connection first runs {@code connectionInitSql} when not {@code null}.
+     */
+    void setUp(UnaryOperator<DataSource> view, String connectionInitSql) throws SQLException, IOException {
         boolean h2 = database.equals("H2");
         String url = h2 ? "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
                 : System.getProperty("junction.bench.postgresql.url",
                         "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(4)
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url))));
+                        .connectionFactoryConfiguration(factory -> connectionInitSql == null ? factory.jdbcUrl(url)
+                                : factory.jdbcUrl(url).initialSql(connectionInitSql))));
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
         junctionPrefix = "BJ" + run + "_";
         springPrefix = "BS" + run + "_";
 
-        JdbcStores stores = JdbcStores.builder(dataSource).tablePrefix(junctionPrefix).build().createSchema();
+        JdbcStores stores = JdbcStores.builder(view.apply(dataSource)).tablePrefix(junctionPrefix).build()
+                .createSchema();
         junction = PersistentQueueChannel.builder(stores.channelMessageStore()).name("orders").build();
 
         runScript("org/springframework/integration/jdbc/schema-" + (h2 ? "h2" : "postgresql") + ".sql");
-        JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
+        JdbcChannelMessageStore store = new JdbcChannelMessageStore(view.apply(dataSource));
         store.setTablePrefix(springPrefix);
         store.setChannelMessageStoreQueryProvider(h2 ? new H2ChannelMessageStoreQueryProvider()
                 : new PostgresChannelMessageStoreQueryProvider());

@@ -1,0 +1,76 @@
+package dev.junction.benchmarks;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What one operation of {@link PersistentQueueBenchmark} (a send and the receive that takes it back) asks of the
+ * database, per framework: connections borrowed, statements executed, network round trips and durable commits (each
+ * of which waits for the database to write its log to disk), counted in the JDBC layer, and the wall time per
+ * operation. The two frameworks alternate, each measured several times, in one JVM and on the same database.
+ *
+ * <p>With {@code -DflushWait=false} every pooled connection first runs {@code SET synchronous_commit = off}
+ * (PostgreSQL only), so commits stop waiting for the log to reach the disk: a diagnostic that separates the time
+ * spent waiting for the disk from the rest. It is not the benchmark's durability and its times are no result.
+ *
+ * <p>Run: {@code java [-DflushWait=false] [-Drepeats=3] -cp benchmarks/target/benchmarks.jar
+ * dev.junction.benchmarks.PersistentQueueCosts [operations [H2|POSTGRESQL]]} (defaults 5000, POSTGRESQL; the URL as
+ * the benchmark's, {@code -Djunction.bench.postgresql.url}).
+ */
+public final class PersistentQueueCosts {
+
+    private static final int REPEATS = Integer.getInteger("repeats", 3);
+
+    private PersistentQueueCosts() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int operations = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        PersistentQueueBenchmark benchmark = new PersistentQueueBenchmark();
+        benchmark.database = args.length > 1 ? args[1] : "POSTGRESQL";
+        boolean flushWait = Boolean.parseBoolean(System.getProperty("flushWait", "true"));
+        if (!flushWait && !benchmark.database.equals("POSTGRESQL")) {
+            throw new IllegalArgumentException("-DflushWait=false is a PostgreSQL setting");
+        }
+        JdbcCallCounter counter = new JdbcCallCounter();
+        benchmark.setUp(counter::wrap, flushWait ? null : "SET synchronous_commit = off");
+        System.out.printf("%s, %s; per operation (send + receive):%n", benchmark.database, flushWait
+                ? "commits wait for the log on disk (the benchmark's durability)"
+                : "DIAGNOSTIC: commits do not wait for the log on disk");
+        System.out.printf("%-10s %12s %12s %12s %16s %14s%n", "framework", "wall µs", "connections", "statements",
+                "round trips", "durable commits");
+        try {
+            List<Side> sides = List.of(new Side("junction", benchmark::junction), new Side("spring", benchmark::spring));
+            for (Side side : sides) {
+                run(side, operations); // warm-up: compiled code, prepared statements on every connection
+            }
+            for (int repeat = 0; repeat < REPEATS; repeat++) {
+                for (Side side : sides) {
+                    counter.reset();
+                    long nanos = run(side, operations);
+                    double n = operations;
+                    System.out.printf("%-10s %12.1f %12.2f %12.2f %16.2f %14.2f%n", side.name, nanos / 1000.0 / n,
+                            counter.connections() / n, counter.statements() / n, counter.roundTrips() / n,
+                            counter.durableCommits() / n);
+                }
+            }
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    /** One framework's operation. */
+    private record Side(String name, Supplier<Object> operation) {
+    }
+
+    /** @return the wall nanoseconds of that many operations, each checked to have received its message */
+    private static long run(Side side, int operations) {
+        long start = System.nanoTime();
+        for (int i = 0; i < operations; i++) {
+            if (side.operation.get() == null) {
+                throw new IllegalStateException(side.name + " received nothing after its send");
+            }
+        }
+        return System.nanoTime() - start;
+    }
+}
