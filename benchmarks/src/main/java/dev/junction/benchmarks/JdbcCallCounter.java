@@ -43,7 +43,7 @@ final class JdbcCallCounter {
     }
 
     /** @return changing statements on auto-commit connections plus explicit commits: each waits for the log */
-    long durableCommits() {
+    long writingCommits() {
         return changingAutoCommits.sum() + commits.sum();
     }
 

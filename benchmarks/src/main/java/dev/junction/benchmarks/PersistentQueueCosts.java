@@ -1,13 +1,15 @@
 package dev.junction.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * What one operation of {@link PersistentQueueBenchmark} (a send and the receive that takes it back) asks of the
- * database, per framework: connections borrowed, statements executed, network round trips and durable commits (each
- * of which waits for the database to write its log to disk), counted in the JDBC layer, and the wall time per
- * operation. The two frameworks alternate, each measured several times, in one JVM and on the same database.
+ * database, per framework: connections borrowed, statements executed, network round trips and commits of
+ * transactions that changed rows (each of which waits for the database to write its log to disk), counted in the JDBC
+ * layer; and the wall time and this JVM's CPU time per operation (the CPU time leaves out the database server's). The
+ * two frameworks alternate, each measured several times, in one JVM and on the same database.
  *
  * <p>With {@code -DflushWait=false} every pooled connection first runs {@code SET synchronous_commit = off}
  * (PostgreSQL only), so commits stop waiting for the log to reach the disk: a diagnostic that separates the time
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
 public final class PersistentQueueCosts {
 
     private static final int REPEATS = Integer.getInteger("repeats", 3);
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private PersistentQueueCosts() {
     }
@@ -37,8 +41,8 @@ public final class PersistentQueueCosts {
         System.out.printf("%s, %s; per operation (send + receive):%n", benchmark.database, flushWait
                 ? "commits wait for the log on disk (the benchmark's durability)"
                 : "DIAGNOSTIC: commits do not wait for the log on disk");
-        System.out.printf("%-10s %12s %12s %12s %16s %14s%n", "framework", "wall µs", "connections", "statements",
-                "round trips", "durable commits");
+        System.out.printf("%-10s %10s %10s %12s %11s %12s %15s%n", "framework", "wall µs", "JVM CPU µs",
+                "connections", "statements", "round trips", "writing commits");
         try {
             List<Side> sides = List.of(new Side("junction", benchmark::junction), new Side("spring", benchmark::spring));
             for (Side side : sides) {
@@ -47,11 +51,13 @@ public final class PersistentQueueCosts {
             for (int repeat = 0; repeat < REPEATS; repeat++) {
                 for (Side side : sides) {
                     counter.reset();
+                    long cpu = OS.getProcessCpuTime();
                     long nanos = run(side, operations);
+                    cpu = OS.getProcessCpuTime() - cpu;
                     double n = operations;
-                    System.out.printf("%-10s %12.1f %12.2f %12.2f %16.2f %14.2f%n", side.name, nanos / 1000.0 / n,
-                            counter.connections() / n, counter.statements() / n, counter.roundTrips() / n,
-                            counter.durableCommits() / n);
+                    System.out.printf("%-10s %10.1f %10.1f %12.2f %11.2f %12.2f %15.2f%n", side.name,
+                            nanos / 1000.0 / n, cpu / 1000.0 / n, counter.connections() / n, counter.statements() / n, counter.roundTrips() / n,
+                            counter.writingCommits() / n);
                 }
             }
         } finally {
