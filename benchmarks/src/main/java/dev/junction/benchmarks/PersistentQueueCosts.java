@@ -38,9 +38,10 @@ public final class PersistentQueueCosts {
         }
         JdbcCallCounter counter = new JdbcCallCounter();
         benchmark.setUp(counter::wrap, flushWait ? null : "SET synchronous_commit = off");
-        System.out.printf("%s, %s; per operation (send + receive):%n", benchmark.database, flushWait
-                ? "commits wait for the log on disk (the benchmark's durability)"
-                : "DIAGNOSTIC: commits do not wait for the log on disk");
+        System.out.printf("%s, %s; per operation (send + receive):%n", benchmark.database,
+                benchmark.database.equals("H2") ? "in memory"
+                        : flushWait ? "commits wait for the log on disk (the benchmark's durability)"
+                        : "DIAGNOSTIC: commits do not wait for the log on disk");
         System.out.printf("%-10s %10s %10s %12s %11s %12s %15s%n", "framework", "wall µs", "JVM CPU µs",
                 "connections", "statements", "round trips", "writing commits");
         try {
