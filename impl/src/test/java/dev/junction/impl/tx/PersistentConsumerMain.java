@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +29,9 @@ import java.util.concurrent.CountDownLatch;
  * For each message it appends the payload to a log file (flushed to the OS at once: the record that it was
  * processed, which survives a kill) and inserts it into {@code <prefix>DONE} in the poll's transaction (the record
  * that its processing committed). Once that transaction has committed it appends {@code committed <payload>}, so
- * that the test knows when the last message is in the database before it kills this JVM. Runs until killed.
+ * that the test knows when the last message is in the database before it kills this JVM; at its start it appends
+ * the same line for every payload already in {@code <prefix>DONE}, since a JVM killed between a commit and that line
+ * never wrote it. Runs until killed.
  *
  * <p>Arguments: database kind, JDBC URL, table prefix, log file.
  */
@@ -45,6 +50,7 @@ public final class PersistentConsumerMain {
         FileOutputStream log = new FileOutputStream(args[3], true);
         AgroalDataSource dataSource = EnlistingDataSources.create(kind, url);
         JdbcStores stores = JdbcStores.builder(dataSource).tablePrefix(prefix).build();
+        logCommittedBefore(url, prefix, log);
         Junction junction = Junction.builder().transactionManager(Jta.transactionManager()).build();
         MessageHandler handler = message -> {
             String payload = (String) message.getPayload();
@@ -71,6 +77,17 @@ public final class PersistentConsumerMain {
         junction.start();
         System.out.println("consuming");
         new CountDownLatch(1).await(); // until killed
+    }
+
+    /** Appends the committed line of every payload a JVM before this one committed. */
+    private static void logCommittedBefore(String url, String prefix, FileOutputStream log) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT PAYLOAD FROM " + prefix + "DONE")) {
+            while (rows.next()) {
+                append(log, COMMITTED + rows.getString(1));
+            }
+        }
     }
 
     private static void append(FileOutputStream log, String line) {
