@@ -11,34 +11,28 @@ import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.MessageChannel;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
-import dev.junction.api.delayer.DelayerSpec;
 import dev.junction.api.message.Message;
-import dev.junction.api.runtime.Declaration;
 import dev.junction.api.runtime.Junction;
 import dev.junction.api.store.ChannelMessageStore;
 import dev.junction.api.store.ConcurrentMetadataStore;
-import dev.junction.api.store.MessageGroupStore;
 import dev.junction.impl.store.jdbc.JdbcDialect;
-import dev.junction.impl.store.jdbc.JdbcStores;
+import dev.junction.tck.support.Attempts;
 import dev.junction.tck.support.BeanDiscovery;
 import dev.junction.tck.support.Deployments;
+import dev.junction.tck.support.JdbcTables;
 import dev.junction.tck.support.TestDatabase;
 import dev.junction.tck.support.Threads;
 import dev.junction.tck.support.Waiting;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -56,66 +50,37 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Junction's JDBC stores on the container's own data source (WildFly's {@code ExampleDS}, Payara's
  * {@code jdbc/__default}, both H2; on Weld embedded an XA H2 pooled by Agroal), inside the container's JTA
- * transactions: a persistent queue channel consumed by a transactional poller, a delayer keeping its messages in the
- * database, and an idempotent receiver keeping its keys there. A send whose transaction rolls back leaves nothing; a
- * commit delivers; a poll or a release that fails rolls back, leaving the message in the store for the next attempt.
+ * transactions: a persistent queue channel consumed by a transactional poller, and an idempotent receiver keeping its
+ * keys in the database. A send whose transaction rolls back leaves nothing; a commit delivers; a poll that fails rolls
+ * back, leaving the message in the store for the next poll; a key recorded in a transaction that rolls back is gone.
+ * The delayer on a JDBC store is {@link JdbcDelayerTest}.
  */
 @ExtendWith(ArquillianExtension.class)
 class JdbcStoresTest {
 
     private static final String QUEUE = "tckJdbcOrders";
-    private static final String DELAYED = "tckJdbcDelayed";
-    private static final String DELAYER = "tckJdbcDelay";
-    private static final Duration DELAY = Duration.ofMillis(300);
     private static final String PAYMENTS = "tckJdbcPayments";
     private static final int THREADS = 4;
     private static final int KEYS = 20;
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withDatabase(Deployments.war(JdbcStoresTest.class, BeanDiscovery.ALL));
-    }
-
-    /**
-     * The stores of this deployment: tables of its own (a random prefix) in the container's database, which other
-     * deployments of the run may share, created when the application starts.
-     */
-    @ApplicationScoped
-    public static class Tables {
-        @Inject
-        TestDatabase db;
-
-        private JdbcStores stores;
-
-        @PostConstruct
-        void create() {
-            String prefix = "TCK" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
-            stores = JdbcStores.builder(db.dataSource()).tablePrefix(prefix).build().createSchema();
-        }
-
-        public JdbcStores stores() {
-            return stores;
-        }
+        return Deployments.withDatabase(Deployments.war(JdbcStoresTest.class, BeanDiscovery.ALL, JdbcTables.class,
+                Attempts.class));
     }
 
     @Dependent
     public static class Producers {
         @Produces
         @ApplicationScoped
-        ChannelMessageStore queues(Tables tables) {
+        ChannelMessageStore queues(JdbcTables tables) {
             return tables.stores().channelMessageStore();
-        }
-
-        @Produces
-        @ApplicationScoped
-        MessageGroupStore groups(Tables tables) {
-            return tables.stores().messageGroupStore();
         }
 
         @Produces
         @Named("tckJdbcKeys")
         @ApplicationScoped
-        ConcurrentMetadataStore keys(Tables tables) {
+        ConcurrentMetadataStore keys(JdbcTables tables) {
             return tables.stores().metadataStore();
         }
 
@@ -124,31 +89,6 @@ class JdbcStoresTest {
         @Channel(QUEUE)
         PollableChannel orders(ChannelMessageStore queues) {
             return MessageChannels.queue(QUEUE, queues);
-        }
-    }
-
-    /**
-     * Counts the attempts at each payload and writes a row per attempt ({@code <what>-<payload>-<attempt>}) in the
-     * handler's transaction; the first attempt at a payload starting with {@code fail-once} throws after writing.
-     */
-    @ApplicationScoped
-    public static class Attempts {
-        @Inject
-        TestDatabase db;
-
-        private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-
-        void attempt(String what, String payload) {
-            int attempt = attempts.computeIfAbsent(what + "-" + payload, key -> new AtomicInteger()).incrementAndGet();
-            db.insert(what + "-" + payload + "-" + attempt);
-            if (payload.startsWith("fail-once") && attempt == 1) {
-                throw new IllegalStateException("the first attempt at " + payload + " fails after writing");
-            }
-        }
-
-        public int of(String what, String payload) {
-            AtomicInteger count = attempts.get(what + "-" + payload);
-            return count == null ? 0 : count.get();
         }
     }
 
@@ -162,47 +102,6 @@ class JdbcStoresTest {
         @Poller(fixedDelay = 10, receiveTimeout = 100, maxMessagesPerPoll = 1, transactional = true)
         public void take(String order) {
             attempts.attempt("order", order);
-        }
-    }
-
-    /** The end of the delayer's flow; notes how many messages the store showed other connections meanwhile. */
-    @ApplicationScoped
-    public static class Kitchen {
-        @Inject
-        Attempts attempts;
-        @Inject
-        MessageGroupStore groups;
-
-        private final Map<String, Instant> releasedAt = new ConcurrentHashMap<>();
-        private final Map<String, Integer> storedAsOthersSee = new ConcurrentHashMap<>();
-
-        public void cook(String dish) {
-            releasedAt.putIfAbsent(dish, Instant.now());
-            // the release's claim is part of its transaction: until it commits, other connections still see the message
-            storedAsOthersSee.putIfAbsent(dish, Threads.onNewThread(() -> groups.messageGroupSize(DELAYER)));
-            attempts.attempt("delayed", dish);
-        }
-
-        public Map<String, Instant> releasedAt() {
-            return Map.copyOf(releasedAt);
-        }
-
-        public Map<String, Integer> storedAsOthersSee() {
-            return Map.copyOf(storedAsOthersSee);
-        }
-    }
-
-    @ApplicationScoped
-    public static class DelayedFlow implements Declaration {
-        @Inject
-        MessageGroupStore groups;
-        @Inject
-        Kitchen kitchen;
-
-        @Override
-        public void declare(Junction junction) {
-            junction.flow(DELAYED).delay(DelayerSpec.withDefaultDelay(DELAY).messageStore(groups)
-                    .retryBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))).id(DELAYER).handle(kitchen, "cook");
         }
     }
 
@@ -250,10 +149,7 @@ class JdbcStoresTest {
     }
 
     @Inject
-    Junction junction;
-
-    @Inject
-    Tables tables;
+    JdbcTables tables;
 
     @Inject
     TestDatabase db;
@@ -265,16 +161,10 @@ class JdbcStoresTest {
     Attempts attempts;
 
     @Inject
-    Kitchen kitchen;
-
-    @Inject
     Cashier cashier;
 
     @Inject
     ChannelMessageStore queues;
-
-    @Inject
-    MessageGroupStore groups;
 
     @Inject
     @Named("tckJdbcKeys")
@@ -321,34 +211,6 @@ class JdbcStoresTest {
         assertThat(attempts.of("order", "fail-once-latte")).isEqualTo(2);
         assertThat(committed()).doesNotContain("order-fail-once-latte-1");
         assertThat(queues.size(QUEUE)).isZero();
-    }
-
-    @Test
-    void aSendToAPersistentDelayerThatRollsBackLeavesNothingAndOneThatCommitsIsReleasedAfterTheDelay() {
-        assertThatThrownBy(() -> sender.send(DELAYED, "rolled-back-soup", true))
-                .isInstanceOf(IllegalStateException.class);
-        assertThat(Threads.onNewThread(() -> groups.messageGroupSize(DELAYER))).isZero();
-
-        Instant sent = Instant.now();
-        sender.send(DELAYED, "stew", false);
-
-        await().atMost(Waiting.PATIENCE).until(() -> committed().contains("delayed-stew-1"));
-        assertThat(kitchen.releasedAt().get("stew")).isAfterOrEqualTo(sent.plus(DELAY));
-        assertThat(kitchen.storedAsOthersSee().get("stew")).isEqualTo(1);
-        // the rolled-back message would have been due before the committed one
-        assertThat(attempts.of("delayed", "rolled-back-soup")).isZero();
-        assertThat(groups.messageGroupSize(DELAYER)).isZero();
-    }
-
-    @Test
-    void aReleaseThatFailsRollsBackItsClaimAndItsWriteAndIsTriedAgain() {
-        junction.channel(DELAYED).send(Message.of("fail-once-pie"));
-
-        await().atMost(Waiting.PATIENCE).until(() -> committed().contains("delayed-fail-once-pie-2"));
-        assertThat(attempts.of("delayed", "fail-once-pie")).isEqualTo(2);
-        assertThat(committed()).doesNotContain("delayed-fail-once-pie-1");
-        assertThat(kitchen.storedAsOthersSee().get("fail-once-pie")).isEqualTo(1);
-        await().atMost(Waiting.PATIENCE).until(() -> groups.messageGroupSize(DELAYER) == 0);
     }
 
     @Test
