@@ -437,7 +437,7 @@ final class FlowBuilder implements Flow {
             problems.add(coded.getMessage() + " (" + where + ")");
             return;
         } catch (RuntimeException invalid) {
-            problems.add(RuntimeRule.INVALID_STEP.problem(where + ": " + invalid.getMessage()));
+            problems.add(RuntimeRule.INVALID_STEP.problem(where + ": " + withRootCause(invalid)));
             return;
         }
         try {
@@ -450,6 +450,20 @@ final class FlowBuilder implements Flow {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    /**
+     * The failure's message and, when it wraps others, the innermost one's: what went wrong is often only there (a CDI
+     * container's "unable to invoke" around the lookup that failed while creating a bean the step uses), and the
+     * deployment report is all the user sees.
+     */
+    private static String withRootCause(RuntimeException failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.getMessage()
+                : failure.getMessage() + " (caused by " + root.getClass().getName() + ": " + root.getMessage() + ")";
+    }
 
     private Flow step(String kind, HandlerFactory handler) {
         requireOpen(kind);

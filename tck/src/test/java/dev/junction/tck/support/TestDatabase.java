@@ -2,6 +2,7 @@ package dev.junction.tck.support;
 
 import jakarta.transaction.TransactionManager;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * A table of ids in a database whose connections take part in JTA transactions, and the container's transaction
@@ -9,6 +10,12 @@ import java.util.List;
  * {@code @ApplicationScoped} bean ({@link TckContainer#addDatabase}); each deployment gets a table of its own.
  */
 public interface TestDatabase {
+
+    /**
+     * @return the database's data source, whose connections enlist in the calling thread's JTA transaction: what an
+     *         application gives Junction's JDBC stores (the tables it creates there are its own)
+     */
+    DataSource dataSource();
 
     /** @return the container's JTA transaction manager */
     TransactionManager transactionManager();

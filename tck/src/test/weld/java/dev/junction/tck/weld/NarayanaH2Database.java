@@ -16,6 +16,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -56,6 +57,11 @@ public class NarayanaH2Database implements TestDatabase {
     @PreDestroy
     void close() {
         dataSource.close(); // the in-memory database goes with its last connection
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

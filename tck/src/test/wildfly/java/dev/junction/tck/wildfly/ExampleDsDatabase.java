@@ -35,6 +35,11 @@ public class ExampleDsDatabase implements TestDatabase {
     }
 
     @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
     public TransactionManager transactionManager() {
         return transactionManager;
     }
