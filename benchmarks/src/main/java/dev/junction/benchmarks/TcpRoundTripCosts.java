@@ -42,8 +42,8 @@ public final class TcpRoundTripCosts {
         System.out.printf("%-24s %12s %14s %16s %14s%n", "scenario", "CPU µs/trip", "switches/trip", "wall µs/trip",
                 "kernel share");
         List<String> names = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionPooled", "junctionNio",
-                        "springNet", "springNio");
+                : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionClientRawServer",
+                        "junctionPooled", "junctionNio", "springNet", "springNio");
         for (String name : names) {
             Scenario scenario = open(name);
             try {
@@ -138,6 +138,17 @@ public final class TcpRoundTripCosts {
                 TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
                 server.setUp();
                 TcpRoundTripBenchmark.JunctionBlockingClient client = new TcpRoundTripBenchmark.JunctionBlockingClient();
+                client.setUp(server);
+                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "junctionClientRawServer": {
+                TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
+                server.setUp();
+                TcpRoundTripBenchmark.JunctionClientOfRawServer client =
+                        new TcpRoundTripBenchmark.JunctionClientOfRawServer();
                 client.setUp(server);
                 return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
                     client.tearDown();
