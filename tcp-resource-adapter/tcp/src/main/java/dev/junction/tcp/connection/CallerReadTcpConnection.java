@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * <p>Reading a reply: where the reply is usually there already when the caller looks (a busy machine, where the
  * server's thread runs before the caller gets back from its write), one read finds it and the selector is not
  * asked; where it usually is not, a read first would find nothing, one system call for naught, so the caller waits
- * on the selector first and then reads. The connection keeps to the way that worked for the last reply (see
+ * on the selector first and then reads. The connection keeps to the way that worked for the last replies (see
  * {@link ReplyWait}); either way the reply, the timeout and the end of the stream are handled alike.
  */
 final class CallerReadTcpConnection extends AbstractTcpConnection implements CallerReadConnection {
@@ -121,7 +121,6 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
             long started = System.nanoTime();
             // A zero timeout or an interrupted caller gives up before reading, as it always did.
             boolean readFirst = waitNanos > 0 && !Thread.currentThread().isInterrupted() && replyWait.readFirst();
-            boolean firstLook = true; // how this reply was first looked for tells how to look for the next
             while (true) {
                 if (buffer.hasRemaining()) {
                     byte[] payload = decodeForCaller(buffer);
@@ -137,19 +136,13 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
                     readFirst = false; // once per reply: what the first read misses, the selector waits for
                     count = read();
                     replyWait.firstRead(count != 0);
-                    firstLook = false;
                 } else {
                     long left = waitNanos - (System.nanoTime() - started);
                     if (left <= 0 || Thread.currentThread().isInterrupted()) {
                         throw gaveUp(timeout, idleFirst && left <= 0);
                     }
-                    long waitStarted = System.nanoTime();
                     if (readable.select(NOTHING_TO_DO, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))) == 0) {
                         continue; // the time passed, a wake-up or an interrupt: the loop tells which
-                    }
-                    if (firstLook) {
-                        replyWait.waited(System.nanoTime() - waitStarted);
-                        firstLook = false;
                     }
                     count = read();
                 }
