@@ -69,6 +69,9 @@ import org.springframework.messaging.MessageChannel;
  *       outbound gateway borrowing connections from a {@link CachingTcpClientFactory} of single-use blocking
  *       connections: {@code -t 4} is four threads sharing one pool.</li>
  *   <li>{@link #junctionNio}: the same with {@link NioTcpClientFactory} and {@link NioTcpServerFactory}.</li>
+ *   <li>{@link #junctionClientRawServer}: the client of {@link #junctionBlocking} against the server of
+ *       {@link #rawSocket}: the Junction rows above have Junction at both ends, the raw floor has no framework at
+ *       either; this one has it at the client only, which tells how the difference splits between the two ends.</li>
  *   <li>{@link #springNet}: Spring Integration's {@code MessagingTemplate.sendAndReceive} to a direct channel
  *       subscribed by its {@link TcpOutboundGateway} on a {@link TcpNetClientConnectionFactory}, to its
  *       {@code TcpInboundGateway} on a {@link TcpNetServerConnectionFactory} whose request channel is a direct
@@ -203,6 +206,19 @@ public class TcpRoundTripBenchmark {
         public void setUp(JunctionBlockingServer server) {
             start(server.port, options -> listener -> new BlockingTcpClientFactory(LOOPBACK, options, executor,
                     listener), "Junction blocking");
+        }
+    }
+
+    /**
+     * A Junction client on a {@link BlockingTcpClientFactory}, as {@link JunctionBlockingClient}, but connected to the
+     * {@link RawServer}: the raw floor's own server, so that only the client differs from {@link #rawSocket}.
+     */
+    @State(Scope.Thread)
+    public static class JunctionClientOfRawServer extends JunctionClient {
+        @Setup(Level.Trial)
+        public void setUp(RawServer server) {
+            start(server.serverSocket.getLocalPort(), options -> listener -> new BlockingTcpClientFactory(LOOPBACK,
+                    options, executor, listener), "Junction blocking client, raw server");
         }
     }
 
@@ -497,6 +513,11 @@ public class TcpRoundTripBenchmark {
 
     @Benchmark
     public String junctionBlocking(JunctionBlockingClient client) {
+        return client.echo.echo(PAYLOAD);
+    }
+
+    @Benchmark
+    public String junctionClientRawServer(JunctionClientOfRawServer client) {
         return client.echo.echo(PAYLOAD);
     }
 

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.TcpRoundTripCosts [roundTrips
  * [scenario...]]}, every scenario when none is named; {@code -Drepeats=n} before {@code -cp} measures each n
  * times.
- * Linux only (it reads {@code /proc/self/task/<tid>/status}); the JVM's own threads (JIT, GC) are counted too, so
- * warm-up runs first and the figures are a little above the design's own.
+ * The kernel's share of the CPU time (system calls, the loopback network stack) comes from the process's clock ticks,
+ * 10 ms each: measure tens of thousands of round trips for it to mean something.
+ * Linux only (it reads {@code /proc/self/task/<tid>/status} and {@code /proc/self/stat}); the JVM's own threads (JIT,
+ * GC) are counted too, so warm-up runs first and the figures are a little above the design's own.
  */
 public final class TcpRoundTripCosts {
 
@@ -37,18 +39,20 @@ public final class TcpRoundTripCosts {
 
     public static void main(String[] args) throws Exception {
         int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        System.out.printf("%-24s %12s %14s %16s%n", "scenario", "CPU µs/trip", "switches/trip", "wall µs/trip");
+        System.out.printf("%-24s %12s %14s %16s %14s%n", "scenario", "CPU µs/trip", "switches/trip", "wall µs/trip",
+                "kernel share");
         List<String> names = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionPooled", "junctionNio",
-                        "springNet", "springNio");
+                : List.of("rawSocket", "rawSocketReaderThread", "junctionBlocking", "junctionClientRawServer",
+                        "junctionPooled", "junctionNio", "springNet", "springNio");
         for (String name : names) {
             Scenario scenario = open(name);
             try {
                 measure(scenario, roundTrips); // warm-up: compiled code, steady buffers
                 for (int repeat = 0; repeat < REPEATS; repeat++) {
                     long[] cost = measure(scenario, roundTrips);
-                    System.out.printf("%-24s %12.1f %14.2f %16.1f%n", name, cost[0] / 1000.0 / roundTrips,
-                            (double) cost[1] / roundTrips, cost[2] / 1000.0 / roundTrips);
+                    System.out.printf("%-24s %12.1f %14.2f %16.1f %13.0f%%%n", name, cost[0] / 1000.0 / roundTrips,
+                            (double) cost[1] / roundTrips, cost[2] / 1000.0 / roundTrips,
+                            cost[3] + cost[4] == 0 ? Double.NaN : 100.0 * cost[4] / (cost[3] + cost[4]));
                 }
             } finally {
                 scenario.close().close();
@@ -56,17 +60,36 @@ public final class TcpRoundTripCosts {
         }
     }
 
-    /** @return CPU nanoseconds, thread switches and wall nanoseconds for that many round trips */
+    /**
+     * @return CPU nanoseconds, thread switches, wall nanoseconds, then user and kernel clock ticks for that many round
+     *         trips
+     */
     private static long[] measure(Scenario scenario, int roundTrips) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long switches = switches();
+        long[] ticks = userAndKernelTicks();
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
         for (int i = 0; i < roundTrips; i++) {
             TcpRoundTripBenchmark.checked(scenario.roundTrip().call(), scenario.name());
         }
-        return new long[] {os.getProcessCpuTime() - cpu, switches() - switches, System.nanoTime() - wall};
+        long cpuAfter = os.getProcessCpuTime();
+        long wallAfter = System.nanoTime();
+        long[] ticksAfter = userAndKernelTicks();
+        return new long[] {cpuAfter - cpu, switches() - switches, wallAfter - wall, ticksAfter[0] - ticks[0],
+                ticksAfter[1] - ticks[1]};
+    }
+
+    /**
+     * @return the process's CPU time in user mode and in the kernel, in clock ticks (fields 14 and 15 of
+     *         {@code /proc/self/stat}): the kernel's share is what the system calls and the network stack cost
+     */
+    private static long[] userAndKernelTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        // the command name, in parentheses, may hold spaces: count the fields after its closing parenthesis
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     /** @return the voluntary and involuntary context switches of every live thread of this process */
@@ -115,6 +138,17 @@ public final class TcpRoundTripCosts {
                 TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
                 server.setUp();
                 TcpRoundTripBenchmark.JunctionBlockingClient client = new TcpRoundTripBenchmark.JunctionBlockingClient();
+                client.setUp(server);
+                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
+                    client.tearDown();
+                    server.tearDown();
+                });
+            }
+            case "junctionClientRawServer": {
+                TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
+                server.setUp();
+                TcpRoundTripBenchmark.JunctionClientOfRawServer client =
+                        new TcpRoundTripBenchmark.JunctionClientOfRawServer();
                 client.setUp(server);
                 return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
                     client.tearDown();

@@ -1,6 +1,5 @@
 package dev.junction.api.message;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,7 +35,7 @@ public final class MessageBuilder<T> {
 
     private Map<String, Object> writableHeaders() {
         if (!ownsHeaders) {
-            headers = new HashMap<>(headers);
+            headers = HeaderMap.copyOf(headers);
             ownsHeaders = true;
         }
         return headers;

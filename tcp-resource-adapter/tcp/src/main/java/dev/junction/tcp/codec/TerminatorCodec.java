@@ -71,16 +71,24 @@ final class TerminatorCodec implements FrameCodec {
 
     /** @return the first index of {@code sequence} in the first {@code length} bytes of {@code data}, or -1 */
     private static int indexOf(byte[] data, int length, byte[] sequence) {
-        outer:
-        for (int i = 0; i <= length - sequence.length; i++) {
-            for (int j = 0; j < sequence.length; j++) {
-                if (data[i + j] != sequence[j]) {
-                    continue outer;
-                }
+        // Every frame is checked before it is written: scan for the first byte alone, a loop the compiler keeps
+        // tight, and compare the rest only where it matches.
+        byte first = sequence[0];
+        for (int i = 0, last = length - sequence.length; i <= last; i++) {
+            if (data[i] == first && startsAt(data, i, sequence)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    private static boolean startsAt(byte[] data, int index, byte[] sequence) {
+        for (int j = 1; j < sequence.length; j++) {
+            if (data[index + j] != sequence[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

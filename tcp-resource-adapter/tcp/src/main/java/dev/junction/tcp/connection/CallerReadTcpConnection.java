@@ -22,6 +22,12 @@ import java.util.function.Consumer;
  * its own, on which the caller waits for the reply. Non-blocking, so that {@link #prepareExchange()} can look for
  * what arrived between exchanges, the end of the stream included, without waiting; the selector lets the caller
  * wait for the reply with a timeout in one system call. No task of the factory ever touches it.
+ *
+ * <p>Reading a reply: where the reply is usually there already when the caller looks (a busy machine, where the
+ * server's thread runs before the caller gets back from its write), one read finds it and the selector is not
+ * asked; where it usually is not, a read first would find nothing, one system call for naught, so the caller waits
+ * on the selector first and then reads. The connection keeps to the way that worked for the last replies (see
+ * {@link ReplyWait}); either way the reply, the timeout and the end of the stream are handled alike.
  */
 final class CallerReadTcpConnection extends AbstractTcpConnection implements CallerReadConnection {
 
@@ -35,6 +41,7 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_SIZE).flip();
     private final long idleNanos;
     private long lastReadNanos = System.nanoTime(); // guarded by reading
+    private final ReplyWait replyWait = new ReplyWait(); // guarded by reading
     private volatile Selector writable; // made when a write first has to wait; set under the write lock
 
     private CallerReadTcpConnection(SocketChannel channel, Selector readable, ConnectionContext context)
@@ -112,6 +119,8 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
             boolean idleFirst = idleNanos > 0 && idleNanos < timeoutNanos;
             long waitNanos = idleFirst ? idleNanos : timeoutNanos;
             long started = System.nanoTime();
+            // A zero timeout or an interrupted caller gives up before reading, as it always did.
+            boolean readFirst = waitNanos > 0 && !Thread.currentThread().isInterrupted() && replyWait.readFirst();
             while (true) {
                 if (buffer.hasRemaining()) {
                     byte[] payload = decodeForCaller(buffer);
@@ -122,16 +131,21 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
                 if (!isOpen()) {
                     throw new MessagingException("TCP connection " + id() + " was closed");
                 }
-                // Wait first, then read: a reply is rarely there the moment the request is written, and the
-                // selector returns at once when it is.
-                long left = waitNanos - (System.nanoTime() - started);
-                if (left <= 0 || Thread.currentThread().isInterrupted()) {
-                    throw gaveUp(timeout, idleFirst && left <= 0);
+                int count;
+                if (readFirst) {
+                    readFirst = false; // once per reply: what the first read misses, the selector waits for
+                    count = read();
+                    replyWait.firstRead(count != 0);
+                } else {
+                    long left = waitNanos - (System.nanoTime() - started);
+                    if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                        throw gaveUp(timeout, idleFirst && left <= 0);
+                    }
+                    if (readable.select(NOTHING_TO_DO, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))) == 0) {
+                        continue; // the time passed, a wake-up or an interrupt: the loop tells which
+                    }
+                    count = read();
                 }
-                if (readable.select(NOTHING_TO_DO, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))) == 0) {
-                    continue; // the time passed, a wake-up or an interrupt: the loop tells which
-                }
-                int count = read();
                 if (count < 0) {
                     byte[] last = endOfStreamForCaller();
                     if (last != null) {
@@ -146,6 +160,11 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
         } finally {
             reading.unlock();
         }
+    }
+
+    /** @return how the caller looks for its next reply; for tests, which may also steer it */
+    ReplyWait replyWait() {
+        return replyWait;
     }
 
     /** @return the failure of a wait that ended before a payload came; the connection is closed */
