@@ -1,0 +1,161 @@
+package dev.junction.tcp.adapter;
+
+import dev.junction.api.error.ConfigurationException;
+import dev.junction.api.error.MessagingException;
+import dev.junction.tcp.connection.TcpClientFactory;
+import dev.junction.tcp.connection.TcpConnection;
+import dev.junction.tcp.connection.TcpConnectionEventListener;
+import dev.junction.tcp.connection.TcpConnectionOptions;
+import dev.junction.tcp.connection.TcpMessageListener;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.InvalidPropertyException;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP gateway's client factory whose connections are lent by a connection factory of the adapter: in a server,
+ * pooled managed connections read on the adapter's work manager; in Java SE, the unmanaged ones of a
+ * {@link TcpManagedConnectionFactory}. It starts no thread: each requester reads its own reply
+ * ({@link #enableCallerReads()}), so it serves a synchronous outbound gateway without an unsolicited channel, and
+ * refuses to start for anything else.
+ *
+ * <p>Every connection is single-use from the gateway's side: each exchange takes a handle and closes it, which gives
+ * the connection back to the server's pool. The pool owns the sockets, so this factory publishes no connection
+ * events: listeners are kept but never called. Stopping it gives back the handles lent and, when it made its
+ * connection definition itself (Java SE), shuts that definition down.
+ */
+final class AdapterClientFactory implements TcpClientFactory {
+
+    private final String name;
+    private final ConnectionFactoryHandle connections;
+    private final TcpManagedConnectionFactory definition;
+    private final TcpConnectionOptions options;
+    private final TcpMessageListener listener;
+    private final boolean ownsDefinition;
+    private final Set<AdapterConnection> lent = ConcurrentHashMap.newKeySet();
+    private final List<TcpConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean callerReads;
+    private volatile boolean running;
+
+    /**
+     * @param name           how errors name the connection factory (its JNDI name, or a description)
+     * @param ownsDefinition whether stopping shuts the definition down (one made in Java SE for this gateway)
+     * @throws ConfigurationException when the definition's properties are invalid
+     */
+    AdapterClientFactory(String name, ConnectionFactoryHandle connections, TcpMessageListener listener,
+                         boolean ownsDefinition) {
+        this.name = name;
+        this.connections = connections;
+        this.definition = connections.definition();
+        this.listener = listener;
+        this.ownsDefinition = ownsDefinition;
+        try {
+            this.options = definition.options();
+        } catch (InvalidPropertyException invalid) {
+            throw new ConfigurationException(List.of(invalid.getMessage() + " (connection factory " + name + ")"));
+        }
+    }
+
+    @Override
+    public TcpConnection getConnection() {
+        if (!running) {
+            throw new IllegalStateException("The client factory of " + name + " is not running");
+        }
+        TcpClientConnection lentHandle;
+        try {
+            lentHandle = connections.getConnection();
+        } catch (ResourceException failed) {
+            throw new MessagingException(null, "No connection from " + name + " (" + definition.getHost() + ":"
+                    + definition.getPort() + "): " + failed.getMessage(), failed);
+        }
+        if (!(lentHandle instanceof ConnectionHandle handle)) {
+            lentHandle.close();
+            throw new MessagingException("The server lent " + lentHandle.getClass().getName() + " from " + name
+                    + " instead of the adapter's own connection handle; a gateway cannot read replies on it");
+        }
+        AdapterConnection connection = new AdapterConnection(handle, listener, lent::remove);
+        lent.add(connection);
+        return connection;
+    }
+
+    @Override
+    public String host() {
+        return definition.getHost();
+    }
+
+    @Override
+    public boolean enableCallerReads() {
+        if (running) {
+            throw new IllegalStateException("Caller reads are chosen before the factory starts");
+        }
+        callerReads = true;
+        return true;
+    }
+
+    /**
+     * @throws ConfigurationException {@code JNC-1112} when the gateway did not choose caller reads: it is asynchronous
+     *         or has an unsolicited channel, or it is not an outbound gateway
+     */
+    @Override
+    public void start() {
+        if (!callerReads) {
+            throw new ConfigurationException(List.of(AdapterRule.REQUESTERS_READ.problem("The connection factory "
+                    + name + " is used by an endpoint that does not read its replies itself; declare a synchronous"
+                    + " Tcp.outboundGateway without unsolicitedChannel, or give that endpoint a factory of"
+                    + " junction-tcp")));
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (AdapterConnection connection : lent) {
+            connection.close();
+        }
+        if (ownsDefinition) {
+            definition.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** @return the definition's options: its port and serializer; single-use, one handle per exchange */
+    @Override
+    public TcpConnectionOptions options() {
+        return options;
+    }
+
+    /** @return the connections lent to exchanges now */
+    @Override
+    public List<TcpConnection> openConnections() {
+        return List.copyOf(lent);
+    }
+
+    @Override
+    public void addEventListener(TcpConnectionEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeEventListener(TcpConnectionEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** @return whether a server's pool lends the connections (false: Java SE's unmanaged mode) */
+    boolean isPooledByServer() {
+        return connections.isPooledByServer();
+    }
+
+    @Override
+    public String toString() {
+        return "connection factory " + name + " of the Junction TCP adapter (" + definition.getHost() + ":"
+                + definition.getPort() + (isPooledByServer() ? ", pooled by the server)" : ", unmanaged)");
+    }
+}
