@@ -53,14 +53,18 @@ final class Applications {
      * @return {@code quotes.war}: the adapter's example application ({@link QuoteClient}, declaring its TCP gateway on
      *         its {@code @ConnectionFactoryDefinition}, and {@link Quotes}) unchanged, a servlet to call it, and of
      *         Junction only the CDI extension: junction-api, -impl and -tcp are the deployed RAR's, so that the
-     *         gateway and the adapter's connection factory share their classes
+     *         gateway and the adapter's connection factory share their classes; and a resource reference to the
+     *         operator's connection definition, by which Payara lets the WAR see the adapter's classes (without it,
+     *         Payara failed to instantiate Junction's CDI extension)
+     * @param connectionFactory the server's JNDI name of the operator's connection definition
      */
-    static WebArchive quotes() {
+    static WebArchive quotes(String connectionFactory) {
         return ShrinkWrap.create(WebArchive.class, "quotes.war")
                 .addClasses(QuoteClient.class, Quotes.class, QuoteServlet.class)
                 .addAsWebInfResource(new StringAsset(
                         "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
                                 + " bean-discovery-mode=\"all\"/>"), "beans.xml")
+                .addAsWebInfResource(new StringAsset(webXml(connectionFactory)), "web.xml")
                 .addAsWebInfResource(new StringAsset(jbossDeploymentStructure()), "jboss-deployment-structure.xml")
                 .addAsLibrary(jarOf(JunctionExtension.class, "junction-cdi.jar"));
     }

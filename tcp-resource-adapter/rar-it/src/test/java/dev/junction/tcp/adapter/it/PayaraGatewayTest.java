@@ -42,7 +42,7 @@ class PayaraGatewayTest {
             Path commands = Operator.substituted("payara-deploy.asadmin", Map.of("JUNCTION_RAR",
                     Operator.rar().toString(), "TCP_HOST", "127.0.0.1", "TCP_PORT", String.valueOf(quoteServer.port())));
             PayaraDeploymentTest.remote("multimode", "--file", commands.toString());
-            PayaraDeploymentTest.deploy(Applications.quotes(), "quotes");
+            PayaraDeploymentTest.deploy(Applications.quotes("eis/junction/tcp/orders"), "quotes");
             try {
                 for (String symbol : new String[] {"acme", "initech", "globex"}) {
                     assertThat(get("quotes/quote?symbol=" + symbol)).isEqualTo(symbol.toUpperCase() + " 42.00");

@@ -38,7 +38,7 @@ class WildFlyGatewayTest {
 
     @Deployment(name = "quotes", managed = false, testable = false)
     static Archive<?> application() {
-        return Applications.quotes();
+        return Applications.quotes("java:/eis/junction/tcp/orders");
     }
 
     @Test
