@@ -2,6 +2,7 @@ package dev.junction.tcp.adapter;
 
 import dev.junction.api.error.ConfigurationException;
 import dev.junction.api.error.MessagingException;
+import dev.junction.tcp.codec.FrameCodecs;
 import dev.junction.tcp.connection.TcpClientFactory;
 import dev.junction.tcp.connection.TcpConnection;
 import dev.junction.tcp.connection.TcpConnectionEventListener;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * A TCP gateway's client factory whose connections are lent by a connection factory of the adapter: in a server,
@@ -26,17 +28,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the connection back to the server's pool. The pool owns the sockets, so this factory publishes no connection
  * events: listeners are kept but never called. Stopping it gives back the handles lent and, when it made its
  * connection definition itself (Java SE), shuts that definition down.
+ *
+ * <p>The connection factory is known when the gateway is declared, or, when the server had not bound it yet (Payara
+ * binds an application's own definitions after CDI has started the application), looked up at the first exchange.
  */
 final class AdapterClientFactory implements TcpClientFactory {
 
     private final String name;
-    private final ConnectionFactoryHandle connections;
-    private final TcpManagedConnectionFactory definition;
-    private final TcpConnectionOptions options;
+    private final Supplier<ConnectionFactoryHandle> lookup;
     private final TcpMessageListener listener;
     private final boolean ownsDefinition;
+    private final String describedHost;
+    private final TcpConnectionOptions options;
     private final Set<AdapterConnection> lent = ConcurrentHashMap.newKeySet();
     private final List<TcpConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile ConnectionFactoryHandle connections;
     private volatile boolean callerReads;
     private volatile boolean running;
 
@@ -48,10 +54,12 @@ final class AdapterClientFactory implements TcpClientFactory {
     AdapterClientFactory(String name, ConnectionFactoryHandle connections, TcpMessageListener listener,
                          boolean ownsDefinition) {
         this.name = name;
+        this.lookup = () -> connections;
         this.connections = connections;
-        this.definition = connections.definition();
         this.listener = listener;
         this.ownsDefinition = ownsDefinition;
+        TcpManagedConnectionFactory definition = connections.definition();
+        this.describedHost = definition.getHost();
         try {
             this.options = definition.options();
         } catch (InvalidPropertyException invalid) {
@@ -59,17 +67,37 @@ final class AdapterClientFactory implements TcpClientFactory {
         }
     }
 
+    /**
+     * A factory whose connection factory is looked up at the first exchange.
+     *
+     * @param lookup finds the connection factory, or throws a coded {@link ConfigurationException}; called again at
+     *               the next exchange when it failed
+     * @param host   the host the definition is expected to name, for logs and errors until it is looked up
+     * @param port   the port likewise, 0 when not known
+     */
+    AdapterClientFactory(String name, Supplier<ConnectionFactoryHandle> lookup, String host, int port,
+                         TcpMessageListener listener) {
+        this.name = name;
+        this.lookup = lookup;
+        this.listener = listener;
+        this.ownsDefinition = false;
+        this.describedHost = host;
+        // what the gateway reads of these options: single-use, and the port naming it; the definition frames
+        this.options = TcpConnectionOptions.builder(FrameCodecs.crlf()).port(port).singleUse(true).build();
+    }
+
     @Override
     public TcpConnection getConnection() {
         if (!running) {
             throw new IllegalStateException("The client factory of " + name + " is not running");
         }
+        ConnectionFactoryHandle factory = connections();
         TcpClientConnection lentHandle;
         try {
-            lentHandle = connections.getConnection();
+            lentHandle = factory.getConnection();
         } catch (ResourceException failed) {
-            throw new MessagingException(null, "No connection from " + name + " (" + definition.getHost() + ":"
-                    + definition.getPort() + "): " + failed.getMessage(), failed);
+            throw new MessagingException(null, "No connection from " + name + " (" + factory.definition().getHost()
+                    + ":" + factory.definition().getPort() + "): " + failed.getMessage(), failed);
         }
         if (!(lentHandle instanceof ConnectionHandle handle)) {
             lentHandle.close();
@@ -81,9 +109,23 @@ final class AdapterClientFactory implements TcpClientFactory {
         return connection;
     }
 
+    private ConnectionFactoryHandle connections() {
+        ConnectionFactoryHandle known = connections;
+        if (known == null) {
+            synchronized (this) {
+                if (connections == null) {
+                    connections = lookup.get();
+                }
+                known = connections;
+            }
+        }
+        return known;
+    }
+
     @Override
     public String host() {
-        return definition.getHost();
+        ConnectionFactoryHandle known = connections;
+        return known != null ? known.definition().getHost() : describedHost;
     }
 
     @Override
@@ -116,8 +158,9 @@ final class AdapterClientFactory implements TcpClientFactory {
         for (AdapterConnection connection : lent) {
             connection.close();
         }
-        if (ownsDefinition) {
-            definition.shutdown();
+        ConnectionFactoryHandle known = connections;
+        if (ownsDefinition && known != null) {
+            known.definition().shutdown();
         }
     }
 
@@ -126,7 +169,7 @@ final class AdapterClientFactory implements TcpClientFactory {
         return running;
     }
 
-    /** @return the definition's options: its port and serializer; single-use, one handle per exchange */
+    /** @return single-use options (one handle per exchange) naming the definition's port */
     @Override
     public TcpConnectionOptions options() {
         return options;
@@ -148,14 +191,15 @@ final class AdapterClientFactory implements TcpClientFactory {
         listeners.remove(listener);
     }
 
-    /** @return whether a server's pool lends the connections (false: Java SE's unmanaged mode) */
-    boolean isPooledByServer() {
-        return connections.isPooledByServer();
-    }
-
     @Override
     public String toString() {
+        ConnectionFactoryHandle known = connections;
+        if (known == null) {
+            return "connection factory " + name + " of the Junction TCP adapter (" + describedHost + ":"
+                    + options.port() + ", looked up at the first exchange)";
+        }
+        TcpManagedConnectionFactory definition = known.definition();
         return "connection factory " + name + " of the Junction TCP adapter (" + definition.getHost() + ":"
-                + definition.getPort() + (isPooledByServer() ? ", pooled by the server)" : ", unmanaged)");
+                + definition.getPort() + (known.isPooledByServer() ? ", pooled by the server)" : ", unmanaged)");
     }
 }

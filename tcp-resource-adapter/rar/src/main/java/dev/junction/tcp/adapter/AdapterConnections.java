@@ -55,15 +55,19 @@ public final class AdapterConnections {
     /**
      * @param name the JNDI name of a connection factory the server hosts: {@code java:comp/env/...} for a resource
      *             reference, or the server's own name of the connection definition
-     * @return the gateway's client factory, lending a connection of that factory to each exchange
-     * @throws ConfigurationException when the gateway is built: {@code JNC-1107} nothing is bound under the name,
-     *         {@code JNC-1108} something else is, {@code JNC-1109} there is no naming service (Java SE)
+     * @return the gateway's client factory, lending a connection of that factory to each exchange; looked up when
+     *         the gateway is built or, when the server has not bound it yet, at the first exchange
+     * @throws ConfigurationException {@code JNC-1109} when the gateway is built without a naming service (Java SE),
+     *         {@code JNC-1108} when something else is bound under the name; at the first exchange {@code JNC-1107}
+     *         when nothing is bound under it then
      */
     public static Function<TcpMessageListener, TcpClientFactory> lookup(String name) {
         Objects.requireNonNull(name, "name");
         return listener -> {
             try {
-                return new AdapterClientFactory(name, lookUp(name), listener, false);
+                ConnectionFactoryHandle found = lookUp(name);
+                return found != null ? new AdapterClientFactory(name, found, listener, false)
+                        : new AdapterClientFactory(name, () -> bound(name), "?", 0, listener);
             } catch (NoInitialContextException javaSe) {
                 throw problem(AdapterRule.NO_NAMING_SERVICE, "The connection factory " + name + " cannot be looked"
                         + " up: there is no naming service (" + javaSe.getMessage() + ")");
@@ -81,24 +85,29 @@ public final class AdapterConnections {
 
     /**
      * The connection factory a {@link ConnectionFactoryDefinition} of the class declares. In an application server,
-     * which made it when it deployed the application, it is looked up by the definition's name; in Java SE, where no
-     * naming service answers, the definition is made here, unmanaged, from the annotation's properties (a {@code
-     * ${property}} in a value is replaced by that system property, as WildFly does), and shut down when the gateway's
-     * runtime closes.
+     * which makes it when it deploys the application, it is looked up by the definition's name, when the gateway is
+     * built or, when the server has not bound it yet, at the first exchange; in Java SE, where no naming service
+     * answers, the definition is made here, unmanaged, from the annotation's properties (a {@code ${property}} or
+     * {@code ${property:default}} in a value is replaced by that system property, as WildFly does), and shut down
+     * when the gateway's runtime closes.
      *
      * @param type the application class carrying the definition
      * @param name the definition's name, when the class carries several
      * @return the gateway's client factory, lending a connection of that factory to each exchange
      * @throws ConfigurationException when the gateway is built: {@code JNC-1110} no such definition on the class,
-     *         {@code JNC-1111} an invalid definition (Java SE), {@code JNC-1107}/{@code JNC-1108} the server bound
-     *         nothing, or something else, under its name
+     *         {@code JNC-1111} an invalid definition (Java SE), {@code JNC-1108} the server bound something else
+     *         under its name; at the first exchange {@code JNC-1107} when the server has bound nothing under it
      */
     public static Function<TcpMessageListener, TcpClientFactory> definedOn(Class<?> type, String name) {
         Objects.requireNonNull(type, "type");
         return listener -> {
             ConnectionFactoryDefinition definition = Definitions.find(type, name);
             try {
-                return new AdapterClientFactory(definition.name(), lookUp(definition.name()), listener, false);
+                ConnectionFactoryHandle found = lookUp(definition.name());
+                return found != null ? new AdapterClientFactory(definition.name(), found, listener, false)
+                        : new AdapterClientFactory(definition.name(), () -> bound(definition.name()),
+                        Definitions.described(definition, "host", "?"),
+                        parsePort(Definitions.described(definition, "port", "0")), listener);
             } catch (NoInitialContextException javaSe) {
                 TcpManagedConnectionFactory unmanaged = Definitions.unmanaged(definition);
                 return new AdapterClientFactory(definition.name(),
@@ -107,18 +116,37 @@ public final class AdapterConnections {
         };
     }
 
-    /** @throws NoInitialContextException when there is no naming service, as in Java SE */
-    private static ConnectionFactoryHandle lookUp(String name) throws NoInitialContextException {
-        Object found;
+    private static int parsePort(String port) {
         try {
-            InitialContext context = new InitialContext();
-            try {
-                found = context.lookup(name);
-            } finally {
-                context.close();
-            }
+            return Integer.parseInt(port);
+        } catch (NumberFormatException unknownYet) {
+            return 0;
+        }
+    }
+
+    /**
+     * @return the connection factory bound under the name, or {@code null} when nothing is bound there (yet)
+     * @throws NoInitialContextException when there is no naming service, as in Java SE
+     * @throws ConfigurationException {@code JNC-1108} when something else is bound there
+     */
+    private static ConnectionFactoryHandle lookUp(String name) throws NoInitialContextException {
+        try {
+            return boundOrThrow(name);
         } catch (NoInitialContextException javaSe) {
             throw javaSe;
+        } catch (NamingException notYet) {
+            return null;
+        }
+    }
+
+    /**
+     * @return the connection factory bound under the name
+     * @throws ConfigurationException {@code JNC-1107} when nothing is bound there, {@code JNC-1108} when something
+     *         else is
+     */
+    private static ConnectionFactoryHandle bound(String name) {
+        try {
+            return boundOrThrow(name);
         } catch (NameNotFoundException missing) {
             throw problem(AdapterRule.NAME_NOT_BOUND, "No connection factory is bound under " + name + ": "
                     + missing.getMessage());
@@ -126,10 +154,20 @@ public final class AdapterConnections {
             throw problem(AdapterRule.NAME_NOT_BOUND, "The connection factory " + name + " cannot be looked up: "
                     + failed);
         }
+    }
+
+    private static ConnectionFactoryHandle boundOrThrow(String name) throws NamingException {
+        Object found;
+        InitialContext context = new InitialContext();
+        try {
+            found = context.lookup(name);
+        } finally {
+            context.close();
+        }
         if (!(found instanceof TcpClientConnectionFactory connections)) {
             throw problem(AdapterRule.NOT_A_CONNECTION_FACTORY, name + " is bound to "
-                    + (found == null ? "null" : "a " + found.getClass().getName()
-                    + typeHint(found)) + ", not a connection factory of the Junction TCP adapter");
+                    + (found == null ? "null" : "a " + found.getClass().getName() + typeHint(found))
+                    + ", not a connection factory of the Junction TCP adapter");
         }
         return handle(connections, name);
     }

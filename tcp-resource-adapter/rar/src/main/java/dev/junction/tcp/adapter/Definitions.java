@@ -77,6 +77,24 @@ final class Definitions {
         return factory;
     }
 
+    /**
+     * @return the value of the definition's property, its system properties replaced, for describing a definition a
+     *         server makes; {@code otherwise} when it has none or a system property is not set here
+     */
+    static String described(ConnectionFactoryDefinition definition, String key, String otherwise) {
+        for (String property : definition.properties()) {
+            int equals = property.indexOf('=');
+            if (equals > 0 && property.substring(0, equals).trim().equals(key)) {
+                try {
+                    return resolve(property.substring(equals + 1).trim(), definition.name(), key);
+                } catch (RuntimeException unresolved) {
+                    return otherwise;
+                }
+            }
+        }
+        return otherwise;
+    }
+
     /** Replaces each {@code ${property}} or {@code ${property:default}} by the system property's value. */
     private static String resolve(String value, String where, String key) {
         StringBuilder resolved = new StringBuilder();

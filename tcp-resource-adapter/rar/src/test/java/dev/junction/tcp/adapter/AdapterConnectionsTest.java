@@ -103,26 +103,47 @@ class AdapterConnectionsTest {
     }
 
     @Test
-    void aNameBoundToNothingOrToSomethingElseIsRefused() {
+    void aNameBoundToSomethingElseIsRefusedAndOneBoundToNothingFailsTheExchangesUntilBound() {
         System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapContextFactory.class.getName());
+        MapContextFactory.BOUND.clear();
         MapContextFactory.BOUND.put("java:app/eis/text", "not a connection factory");
-        MapContextFactory.BOUND.put("java:app/eis/quotes", definition.createConnectionFactory());
 
-        assertThatThrownBy(() -> Tcp.outboundGateway(junction, AdapterConnections.lookup("java:app/eis/none"))
-                .build())
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("JNC-1107").hasMessageContaining("java:app/eis/none");
         assertThatThrownBy(() -> Tcp.outboundGateway(junction, AdapterConnections.lookup("java:app/eis/text"))
                 .build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("JNC-1108").hasMessageContaining("java:app/eis/text")
                 .hasMessageContaining("java.lang.String");
 
-        // and a name bound to the adapter's factory is found, as in a server
+        // not bound yet when the gateway is declared (as on Payara, where the application's definitions are bound
+        // after CDI started it): looked up at the first exchange, and again at the next while it is missing
         TcpOutboundGateway gateway = Tcp.outboundGateway(junction, AdapterConnections.lookup("java:app/eis/quotes"))
                 .payloadAsString().build();
         junction.flow("quotes").handle(gateway);
         junction.start();
+        Quotes quotes = junction.gateway(Quotes.class);
+        assertThat(gateway.connectionFactory().toString()).endsWith("looked up at the first exchange)");
+        assertThatThrownBy(() -> quotes.quote("acme"))
+                .hasMessageContaining("JNC-1107").hasMessageContaining("java:app/eis/quotes");
+
+        MapContextFactory.BOUND.put("java:app/eis/quotes", definition.createConnectionFactory());
+        assertThat(quotes.quote("acme")).isEqualTo("ACME 42.00");
+        assertThat(gateway.connectionFactory().toString()).endsWith("(127.0.0.1:" + server.port() + ", unmanaged)");
+    }
+
+    @Test
+    void aDefinitionTheServerHasNotBoundYetIsLookedUpAtTheFirstExchange() {
+        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, MapContextFactory.class.getName());
+        MapContextFactory.BOUND.clear();
+        System.setProperty("unset.quotes.port", String.valueOf(server.port()));
+
+        TcpOutboundGateway gateway = Tcp.outboundGateway(junction, AdapterConnections.definedOn(UnsetPort.class))
+                .payloadAsString().build();
+        assertThat(gateway.connectionFactory().toString()).isEqualTo("connection factory java:app/eis/unset of the"
+                + " Junction TCP adapter (127.0.0.1:" + server.port() + ", looked up at the first exchange)");
+        junction.flow("quotes").handle(gateway);
+        junction.start();
+
+        MapContextFactory.BOUND.put("java:app/eis/unset", definition.createConnectionFactory());
         assertThat(junction.gateway(Quotes.class).quote("acme")).isEqualTo("ACME 42.00");
     }
 
