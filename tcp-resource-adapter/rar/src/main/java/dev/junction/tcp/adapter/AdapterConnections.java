@@ -32,7 +32,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * Each function is applied once, when the gateway is built; a mistake then fails the declaration with a coded
- * {@link ConfigurationException} naming the connection factory and the fix. The gateway reads each reply on the
+ * {@link ConfigurationException} naming the connection factory and the fix, except a name the server has not bound
+ * yet, which is looked up at the first exchange and fails each exchange until it is bound. The gateway reads each reply on the
  * requesting thread: it must be synchronous and have no unsolicited channel ({@code JNC-1112}).
  */
 public final class AdapterConnections {
@@ -48,8 +49,12 @@ public final class AdapterConnections {
      */
     public static Function<TcpMessageListener, TcpClientFactory> of(TcpClientConnectionFactory connections) {
         Objects.requireNonNull(connections, "connections");
-        return listener -> new AdapterClientFactory(String.valueOf(connections), handle(connections, "the factory"
-                + " given"), listener, false);
+        return listener -> {
+            ConnectionFactoryHandle handle = handle(connections, "The connection factory given");
+            TcpManagedConnectionFactory definition = handle.definition();
+            return new AdapterClientFactory("to " + definition.getHost() + ":" + definition.getPort(), handle,
+                    listener, false);
+        };
     }
 
     /**
