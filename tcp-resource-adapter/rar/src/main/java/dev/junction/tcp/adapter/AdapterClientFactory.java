@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * events: listeners are kept but never called. Stopping it gives back the handles lent and, when it made its
  * connection definition itself (Java SE), shuts that definition down.
  *
- * <p>The connection factory is known when the gateway is declared, or, when the server had not bound it yet (Payara
- * binds an application's own definitions after CDI has started the application), looked up at the first exchange.
+ * <p>The connection factory is known when the gateway is declared, or, when the server had not bound it yet (on
+ * Payara an application's own definition is not found while CDI starts the application), looked up at the first
+ * exchange.
  */
 final class AdapterClientFactory implements TcpClientFactory {
 

@@ -114,8 +114,8 @@ class AdapterConnectionsTest {
                 .hasMessageContaining("JNC-1108").hasMessageContaining("java:app/eis/text")
                 .hasMessageContaining("java.lang.String");
 
-        // not bound yet when the gateway is declared (as on Payara, where the application's definitions are bound
-        // after CDI started it): looked up at the first exchange, and again at the next while it is missing
+        // not bound yet when the gateway is declared (as on Payara, where an application's own definition is not
+        // found while CDI starts the application): looked up at the first exchange, and again while it is missing
         TcpOutboundGateway gateway = Tcp.outboundGateway(junction, AdapterConnections.lookup("java:app/eis/quotes"))
                 .payloadAsString().build();
         junction.flow("quotes").handle(gateway);
