@@ -85,18 +85,30 @@ final class Definitions {
         for (String property : definition.properties()) {
             int equals = property.indexOf('=');
             if (equals > 0 && property.substring(0, equals).trim().equals(key)) {
-                try {
-                    return resolve(property.substring(equals + 1).trim(), definition.name(), key);
-                } catch (RuntimeException unresolved) {
-                    return otherwise;
-                }
+                String value = resolvedOrNull(property.substring(equals + 1).trim());
+                return value != null ? value : otherwise;
             }
         }
         return otherwise;
     }
 
-    /** Replaces each {@code ${property}} or {@code ${property:default}} by the system property's value. */
+    /**
+     * Replaces each {@code ${property}} or {@code ${property:default}} by the system property's value.
+     *
+     * @throws dev.junction.api.error.ConfigurationException {@code JNC-1111} when a system property is not set
+     */
     private static String resolve(String value, String where, String key) {
+        String resolved = resolvedOrNull(value);
+        if (resolved == null) {
+            throw AdapterConnections.problem(AdapterRule.INVALID_DEFINITION, where + " property " + key + " = "
+                    + value + " refers to a system property that is not set; set it, or write a default:"
+                    + " ${name:value}");
+        }
+        return resolved;
+    }
+
+    /** @return the value with its system properties replaced, or {@code null} when one of them is not set */
+    private static String resolvedOrNull(String value) {
         StringBuilder resolved = new StringBuilder();
         int from = 0;
         for (int start = value.indexOf("${"); start >= 0; start = value.indexOf("${", from)) {
@@ -109,9 +121,7 @@ final class Definitions {
             String property = colon < 0 ? reference : reference.substring(0, colon);
             String replacement = System.getProperty(property, colon < 0 ? null : reference.substring(colon + 1));
             if (replacement == null) {
-                throw AdapterConnections.problem(AdapterRule.INVALID_DEFINITION, where + " property " + key
-                        + " refers to the system property " + property + ", which is not set; set it, or write a"
-                        + " default: ${" + property + ":value}");
+                return null;
             }
             resolved.append(value, from, start).append(replacement);
             from = end + 1;
