@@ -24,6 +24,16 @@ final class ConnectionFactoryHandle implements TcpClientConnectionFactory {
         return (TcpClientConnection) manager.allocateConnection(factory, null);
     }
 
+    /** @return the connection definition this factory lends connections of */
+    TcpManagedConnectionFactory definition() {
+        return factory;
+    }
+
+    /** @return whether a server's connection manager pools the connections, rather than Java SE's unmanaged one */
+    boolean isPooledByServer() {
+        return !(manager instanceof NonManagedConnectionManager);
+    }
+
     @Override
     public void setReference(Reference reference) {
         this.reference = reference;

@@ -1,6 +1,10 @@
 package dev.junction.tcp.adapter;
 
 import dev.junction.api.error.MessagingException;
+import dev.junction.tcp.connection.TcpConnection;
+
+import java.time.Duration;
+import java.util.List;
 
 /** The application's handle on a managed connection; see {@link TcpClientConnection}. */
 final class ConnectionHandle implements TcpClientConnection {
@@ -20,6 +24,26 @@ final class ConnectionHandle implements TcpClientConnection {
     @Override
     public void send(byte[] payload) {
         open().send(payload);
+    }
+
+    /** Waits for the next message the peer sends, up to the timeout: see {@link ManagedTcpConnection#receive}. */
+    byte[] receive(Duration timeout) {
+        return open().receive(timeout);
+    }
+
+    /** @return what the peer sent that nobody awaited since the last exchange */
+    List<byte[]> unread() {
+        return open().unread();
+    }
+
+    /** @return whether the handle is open and its connection may still be used */
+    boolean isUsable() {
+        return !closed && owner.isValid();
+    }
+
+    /** @return the physical connection behind the handle now */
+    TcpConnection connection() {
+        return owner.connection();
     }
 
     @Override

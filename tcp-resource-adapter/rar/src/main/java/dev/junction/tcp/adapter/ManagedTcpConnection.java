@@ -16,6 +16,7 @@ import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * up. No transactions: TCP has none, so neither an XA nor a local transaction is offered.
  */
 final class ManagedTcpConnection implements ManagedConnection {
+
+    /** Queued when the connection fails, so that a thread waiting for a reply stops waiting; compared by identity. */
+    private static final byte[] FAILED = new byte[0];
 
     private final TcpManagedConnectionFactory factory;
     private final ConnectionRequestInfo requestInfo;
@@ -153,21 +157,50 @@ final class ManagedTcpConnection implements ManagedConnection {
     byte[] exchange(byte[] request) {
         replies.clear();
         send(request);
+        return receive(replyTimeout);
+    }
+
+    /**
+     * Waits for the next message the peer sends, up to the timeout given; a connection that fails or is closed
+     * meanwhile ends the wait at once.
+     *
+     * @throws MessageTimeoutException when none came in time: the connection is then given up, since a late reply
+     *         would be taken for the next request's
+     * @throws MessagingException when the connection failed, was closed, or the thread was interrupted
+     */
+    byte[] receive(Duration timeout) {
         byte[] reply;
         try {
-            reply = replies.poll(replyTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            reply = failed.get() ? replies.poll() : replies.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);
             throw new MessagingException(null, "Interrupted while waiting for a reply on " + connection.id(), e);
         }
+        if (reply == FAILED || (reply == null && failed.get())) {
+            throw new MessagingException("The TCP connection " + connection.id() + " failed or was closed before"
+                    + " the reply came");
+        }
         if (reply == null) {
-            MessageTimeoutException timeout = new MessageTimeoutException(null, "No reply on " + connection.id()
-                    + " within the reply timeout of " + replyTimeout + "; the connection is given up");
-            fail(timeout);
-            throw timeout;
+            MessageTimeoutException expired = new MessageTimeoutException(null, "No reply on " + connection.id()
+                    + " within the reply timeout of " + timeout + "; the connection is given up");
+            fail(expired);
+            throw expired;
         }
         return reply;
+    }
+
+    /** @return what the peer sent that nobody awaited, removed from the queue */
+    List<byte[]> unread() {
+        List<byte[]> unread = new ArrayList<>();
+        replies.drainTo(unread);
+        unread.removeIf(payload -> payload == FAILED);
+        return unread;
+    }
+
+    /** @return the physical connection, for its id and addresses */
+    TcpConnection connection() {
+        return connection;
     }
 
     void send(byte[] payload) {
@@ -205,6 +238,7 @@ final class ManagedTcpConnection implements ManagedConnection {
         if (destroyed || !failed.compareAndSet(false, true)) {
             return;
         }
+        replies.add(FAILED); // wakes a thread waiting for a reply
         Exception reported = cause instanceof Exception exception ? exception : new Exception(cause);
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, reported);
         listeners.forEach(listener -> listener.connectionErrorOccurred(event));

@@ -4,10 +4,20 @@ import dev.junction.tcp.adapter.it.app.RelayServlet;
 import dev.junction.tcp.adapter.it.app.ShoutEndpoint;
 import dev.junction.tcp.adapter.it.app.Shouter;
 import dev.junction.tcp.adapter.it.probe.ThreadProbeServlet;
+import dev.junction.cdi.JunctionExtension;
+import dev.junction.tcp.adapter.it.quotes.QuoteServlet;
+import dev.junction.tcp.adapter.quotes.QuoteClient;
+import dev.junction.tcp.adapter.quotes.Quotes;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.net.URISyntaxException;
 
 /**
  * The deployments, the same WAR on every server: the adapter is deployed on its own (by the operator files), so the
@@ -37,6 +47,39 @@ final class Applications {
                 .addAsWebInfResource(new StringAsset(jbossEjb3()), "jboss-ejb3.xml")
                 .addAsWebInfResource(new StringAsset(jbossDeploymentStructure()), "jboss-deployment-structure.xml")
                 .addAsWebInfResource(new StringAsset(glassfishEjbJar()), "glassfish-ejb-jar.xml");
+    }
+
+    /**
+     * @return {@code quotes.war}: the adapter's example application ({@link QuoteClient}, declaring its TCP gateway on
+     *         its {@code @ConnectionFactoryDefinition}, and {@link Quotes}) unchanged, a servlet to call it, and of
+     *         Junction only the CDI extension: junction-api, -impl and -tcp are the deployed RAR's, so that the
+     *         gateway and the adapter's connection factory share their classes; and a resource reference to the
+     *         operator's connection definition, by which Payara lets the WAR see the adapter's classes (without it,
+     *         Payara failed to instantiate Junction's CDI extension)
+     * @param connectionFactory the server's JNDI name of the operator's connection definition
+     */
+    static WebArchive quotes(String connectionFactory) {
+        return ShrinkWrap.create(WebArchive.class, "quotes.war")
+                .addClasses(QuoteClient.class, Quotes.class, QuoteServlet.class)
+                .addAsWebInfResource(new StringAsset(
+                        "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                                + " bean-discovery-mode=\"all\"/>"), "beans.xml")
+                .addAsWebInfResource(new StringAsset(webXml(connectionFactory)), "web.xml")
+                .addAsWebInfResource(new StringAsset(jbossDeploymentStructure()), "jboss-deployment-structure.xml")
+                .addAsLibrary(jarOf(JunctionExtension.class, "junction-cdi.jar"));
+    }
+
+    /** @return the jar (or, in an IDE, the classes folder) the class was loaded from */
+    private static JavaArchive jarOf(Class<?> type, String name) {
+        File location;
+        try {
+            location = new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return location.isDirectory()
+                ? ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class)
+                : ShrinkWrap.create(ZipImporter.class, name).importFrom(location).as(JavaArchive.class);
     }
 
     /** @return {@code probe.war}, kept deployed after the application to list the threads running Junction code */

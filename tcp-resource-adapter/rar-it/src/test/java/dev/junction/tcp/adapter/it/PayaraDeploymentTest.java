@@ -74,17 +74,22 @@ class PayaraDeploymentTest extends ResourceAdapterScenarios {
 
     @Override
     URI http() {
+        return httpRoot();
+    }
+
+    /** @return the domain's HTTP root, on 127.0.0.1 */
+    static URI httpRoot() {
         return URI.create("http://127.0.0.1:" + (portBase + HTTP_OFFSET) + "/");
     }
 
-    private static void deploy(WebArchive war, String name) {
+    static void deploy(WebArchive war, String name) {
         Path file = Path.of(System.getProperty("it.target"), war.getName());
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
         remote("deploy", "--name", name, "--contextroot", name, file.toString());
     }
 
     /** A command to the running domain, through its admin port on loopback. */
-    private static void remote(String... arguments) {
+    static void remote(String... arguments) {
         List<String> command = new ArrayList<>(List.of("--host", "127.0.0.1", "--port",
                 String.valueOf(portBase + ADMIN_OFFSET)));
         command.addAll(List.of(arguments));

@@ -61,7 +61,7 @@ class WildFlyDeploymentTest extends ResourceAdapterScenarios {
     }
 
     /** Runs the distribution's jboss-cli.sh against the managed server's management port. */
-    private static void cli(String... arguments) {
+    static void cli(String... arguments) {
         // through sh: the unpacked script may have lost its execute bit
         List<String> command = new ArrayList<>(List.of("sh",
                 Path.of(System.getProperty("wildfly.home"), "bin", "jboss-cli.sh").toString(),
