@@ -103,7 +103,7 @@ public class HttpGatewayBenchmark {
             gateways.inboundGateway("echo").path("/gateway/echo").methods("POST").consumes("text/plain")
                     .produces("text/plain").requestChannel("echo").build();
             junction.start();
-            ResourceConfig application = new ResourceConfig().registerClasses(JunctionHttpApplication.classes())
+            ResourceConfig application = new ResourceConfig().registerInstances(JunctionHttpApplication.singletons())
                     .register(PlainEcho.class).register(PlainAsyncEcho.class).addProperties(JunctionHttpApplication.properties(gateways));
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/api/"), application,
                     true);
