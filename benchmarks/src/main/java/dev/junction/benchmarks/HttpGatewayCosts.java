@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * {@link HttpGatewayBenchmark}'s comparison made so that a loaded machine disturbs both sides alike: one JVM, one
  * server, {@value HttpGatewayBenchmark#CLIENTS} clients, and the endpoints <em>interleaved</em> in short rounds, each
  * first in turn, so that whatever else the machine does falls on all of them. A third side, the plain resource
- * answering through a suspended request ({@code plainAsync}), shows what suspending costs by itself. Each round, every
+ * answering through a suspended request ({@code plainAsync}), shows what suspending costs by itself (a gateway
+ * suspends only when its reply is not there once its resource method returns). Each round, every
  * client sends the same number of requests to one endpoint; every request's latency is kept, so the p99 comes from
  * tens of thousands of requests per side rather than from a sampled subset. Besides requests per second and the
  * latency percentiles it reports the CPU time of the whole process per request, which moves far less with the
