@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * text, the answer {@code "echo " + body} as {@code text/plain}.
  *
  * <ul>
- *   <li>{@link #inboundGateway}: a Junction HTTP inbound gateway (request suspended, message sent to a direct
- *       flow whose handler answers, reply written by the gateway).</li>
+ *   <li>{@link #inboundGateway}: a Junction HTTP inbound gateway (message sent to a direct flow whose handler
+ *       answers on the request's thread, so the resource method returns an already complete stage of the
+ *       response, which Jersey writes without suspending the request).</li>
  *   <li>{@link #plainResource}: a plain synchronous Jakarta REST resource method doing the same concatenation.</li>
  * </ul>
  *
@@ -75,8 +76,9 @@ public class HttpGatewayBenchmark {
     }
 
     /**
-     * The plain resource answering through a suspended request, resumed on its own thread: what suspending costs by
-     * itself, which the gateway pays too ({@link HttpGatewayCosts} compares it; no benchmark method of its own).
+     * The plain resource answering through a suspended request, resumed inside the method: what suspending costs by
+     * itself, which a gateway pays when its reply is not there once its resource method returns ({@link
+     * HttpGatewayCosts} compares it; no benchmark method of its own).
      */
     @Path("plain/async-echo")
     public static class PlainAsyncEcho {
@@ -103,7 +105,7 @@ public class HttpGatewayBenchmark {
             gateways.inboundGateway("echo").path("/gateway/echo").methods("POST").consumes("text/plain")
                     .produces("text/plain").requestChannel("echo").build();
             junction.start();
-            ResourceConfig application = new ResourceConfig().registerClasses(JunctionHttpApplication.classes())
+            ResourceConfig application = new ResourceConfig().registerInstances(JunctionHttpApplication.singletons())
                     .register(PlainEcho.class).register(PlainAsyncEcho.class).addProperties(JunctionHttpApplication.properties(gateways));
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/api/"), application,
                     true);

@@ -61,45 +61,63 @@ public final class DefaultHttpHeaderMapper implements HttpHeaderMapper {
         return new Builder();
     }
 
+    /**
+     * One pass over the request's headers, with no set made for a request without {@code Connection} (most of them):
+     * the headers that {@code Connection} names are taken out at the end.
+     */
     @Override
     public Map<String, Object> toMessageHeaders(Map<String, List<String>> requestHeaders) {
-        Set<String> listedInConnection = connectionOptions(requestHeaders);
         Map<String, Object> mapped = new LinkedHashMap<>();
-        requestHeaders.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (values != null && !values.isEmpty() && maps(lower) && !listedInConnection.contains(lower)) {
-                mapped.put(HttpMessageHeaders.requestHeader(name), String.join(", ", values));
+        List<String> connection = null;
+        for (Map.Entry<String, List<String>> header : requestHeaders.entrySet()) {
+            List<String> values = header.getValue();
+            if (values == null || values.isEmpty()) {
+                continue;
             }
-        });
+            String lower = header.getKey().toLowerCase(Locale.ROOT); // the same string when already lower case
+            if (lower.equals("connection")) {
+                connection = connection == null ? new ArrayList<>(values) : concat(connection, values);
+            } else if (maps(lower)) {
+                mapped.put(HttpMessageHeaders.REQUEST_HEADER_PREFIX + lower,
+                        values.size() == 1 ? values.get(0) : String.join(", ", values));
+            }
+        }
+        if (connection != null) {
+            for (String option : connectionOptions(connection)) {
+                mapped.remove(HttpMessageHeaders.REQUEST_HEADER_PREFIX + option);
+            }
+        }
         return mapped;
     }
 
-    private boolean maps(String lowerName) {
-        if (isHopByHop(lowerName)) {
-            return false;
-        }
-        if (names.contains(lowerName)) {
-            return true;
-        }
-        if (CREDENTIALS.contains(lowerName)) {
-            return false; // only an exact name lets credentials through, never a pattern
-        }
-        return prefixes.stream().anyMatch(lowerName::startsWith);
+    private static List<String> concat(List<String> first, List<String> more) {
+        first.addAll(more);
+        return first;
     }
 
-    /** The headers a request's {@code Connection} header declares hop-by-hop as well. */
-    private static Set<String> connectionOptions(Map<String, List<String>> requestHeaders) {
-        Set<String> options = Set.of(); // most requests have no Connection header: nothing to allocate
-        for (Map.Entry<String, List<String>> header : requestHeaders.entrySet()) {
-            if ("connection".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
-                options = new TreeSet<>(options);
-                for (String value : header.getValue()) {
-                    for (String option : value.split(",")) {
-                        String lower = option.trim().toLowerCase(Locale.ROOT);
-                        if (!lower.isEmpty()) {
-                            options.add(lower);
-                        }
-                    }
+    private boolean maps(String lowerName) {
+        if (names.contains(lowerName)) {
+            return true; // the builder refuses hop-by-hop names
+        }
+        if (prefixes.isEmpty() || isHopByHop(lowerName) || CREDENTIALS.contains(lowerName)) {
+            return false; // only an exact name lets credentials through, never a pattern
+        }
+        for (String prefix : prefixes) { // a loop, not a stream: this runs for every header of every request
+            if (lowerName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The headers a request's {@code Connection} header declares hop-by-hop as well, lower case. */
+    private static Set<String> connectionOptions(List<String> connectionValues) {
+        Set<String> options = new TreeSet<>();
+        for (String value : connectionValues) {
+            for (String option : value.split(",")) {
+                String lower = option.trim().toLowerCase(Locale.ROOT);
+                if (!lower.isEmpty()) {
+                    options.add(lower);
                 }
             }
         }

@@ -145,15 +145,23 @@ public final class HttpInboundGateway extends MessageProducerEndpoint {
     void handle(InboundRequest request, Map<String, String> pathParams, Responder responder) {
         inProgress.incrementAndGet();
         AtomicBoolean answered = new AtomicBoolean();
-        new GatewayExchange(this, request, pathParams, response -> {
-            try {
-                responder.respond(response);
-            } finally {
-                if (answered.compareAndSet(false, true)) {
-                    inProgress.decrementAndGet();
-                }
+        Runnable ended = () -> {
+            if (answered.compareAndSet(false, true)) {
+                inProgress.decrementAndGet();
             }
-        }).run();
+        };
+        try {
+            new GatewayExchange(this, request, pathParams, response -> {
+                try {
+                    responder.respond(response);
+                } finally {
+                    ended.run();
+                }
+            }).run();
+        } catch (RuntimeException fault) {
+            ended.run(); // a fault of the gateway itself (a mapper) before anything was sent; the caller answers it
+            throw fault;
+        }
     }
 
     /**

@@ -2,34 +2,46 @@ package dev.junction.jaxrs;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
+import java.net.URI;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The one Jakarta REST resource behind every HTTP inbound gateway: it matches every path and hands each request,
- * suspended, to the {@link HttpInboundGateways} of its application, which find the gateway whose path template and
- * method match. Applications write no resource class of their own.
+ * The one Jakarta REST resource behind every HTTP inbound gateway: it matches every path and hands each request to
+ * the {@link HttpInboundGateways} of its application, which find the gateway whose path template and method match.
+ * Applications write no resource class of their own.
+ *
+ * <p>Each request is answered through the {@code CompletionStage} its method returns, which the gateway completes
+ * with the response. When the answer is there before the method returns (a refusal, or a flow that replied on the
+ * request's thread), the stage is already complete and the runtime answers at once; Jersey then writes it as it
+ * writes a plain method's result, without suspending the request. Otherwise the runtime suspends the request until
+ * the stage completes: on the replying flow's thread, or on the gateways' timer when the reply timeout passes.
  *
  * <p>Written against the standard API only, so it runs unchanged on Jersey and RESTEasy. The gateways are found in
  * the application's property {@value JunctionHttpApplication#GATEWAYS_PROPERTY} ({@link JunctionHttpApplication}
- * sets it). The runtime creates an instance per request; the class is public with a public no-argument constructor
- * and not final, so containers that manage resources as CDI beans can proxy it.
+ * sets it). One instance serves every request of its application ({@link JunctionHttpApplication#singletons()}):
+ * the runtime injects its {@code @Context} fields once, as thread-safe proxies to the current request's objects, and
+ * the instance keeps no state of its own. The class is public with a public no-argument constructor and not final,
+ * so a runtime may also make it per request, or containers manage it as a CDI bean.
  *
  * <p>{@code HEAD} requests reach the {@code GET} method (Jakarta REST drops the body); {@code OPTIONS} answers with
  * the methods the gateways serve on the path.
@@ -56,32 +68,32 @@ public class HttpInboundResource {
 
     /** Dispatches a {@code GET} (and a {@code HEAD}); a body it may carry has no meaning and is not read. */
     @GET
-    public void get(@Suspended AsyncResponse response) {
-        dispatch(response, InputStream.nullInputStream());
+    public CompletionStage<Response> get() {
+        return dispatch(request.getMethod(), InputStream.nullInputStream());
     }
 
     /** Dispatches a {@code POST}. */
     @POST
-    public void post(@Suspended AsyncResponse response, InputStream body) {
-        dispatch(response, body);
+    public CompletionStage<Response> post(InputStream body) {
+        return dispatch(HttpMethod.POST, body);
     }
 
     /** Dispatches a {@code PUT}. */
     @PUT
-    public void put(@Suspended AsyncResponse response, InputStream body) {
-        dispatch(response, body);
+    public CompletionStage<Response> put(InputStream body) {
+        return dispatch(HttpMethod.PUT, body);
     }
 
     /** Dispatches a {@code DELETE}. */
     @DELETE
-    public void delete(@Suspended AsyncResponse response, InputStream body) {
-        dispatch(response, body);
+    public CompletionStage<Response> delete(InputStream body) {
+        return dispatch(HttpMethod.DELETE, body);
     }
 
     /** Dispatches a {@code PATCH}. */
     @PATCH
-    public void patch(@Suspended AsyncResponse response, InputStream body) {
-        dispatch(response, body);
+    public CompletionStage<Response> patch(InputStream body) {
+        return dispatch(HttpMethod.PATCH, body);
     }
 
     /** @return 204 with the methods the gateways serve on this path in {@code Allow}, or 404 */
@@ -94,34 +106,44 @@ public class HttpInboundResource {
         return gateways.options(encodedPath());
     }
 
-    private void dispatch(AsyncResponse response, InputStream body) {
+    /**
+     * Reads what the gateways need of the request. Every call on an injected context object goes through the
+     * runtime's proxy to the current request's object, so the headers are read from their map, and the query
+     * parameters are asked for only when the URI has a query.
+     */
+    private CompletionStage<Response> dispatch(String method, InputStream body) {
         HttpInboundGateways gateways = gateways();
         if (gateways == null) {
-            response.resume(notConfigured());
-            return;
+            return CompletableFuture.completedFuture(notConfigured());
         }
         String encodedPath = encodedPath();
-        MediaType contentType;
-        try {
-            contentType = headers.getMediaType();
-        } catch (RuntimeException malformed) {
-            response.resume(ProblemResponses.problem(400, "The Content-Type header is not a media type",
-                    encodedPath, null).build());
-            return;
+        URI requestUri = uriInfo.getRequestUri();
+        MultivaluedMap<String, String> requestHeaders = headers.getRequestHeaders(); // case-insensitive keys
+        String contentTypeHeader = requestHeaders.getFirst(HttpHeaders.CONTENT_TYPE);
+        MediaType contentType = null;
+        if (contentTypeHeader != null) {
+            try {
+                contentType = headers.getMediaType();
+            } catch (RuntimeException malformed) {
+                return CompletableFuture.completedFuture(ProblemResponses.problem(400,
+                        "The Content-Type header is not a media type", encodedPath, null).build());
+            }
         }
-        String contentTypeHeader = contentType == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        InboundRequest inbound = new InboundRequest(request.getMethod(), encodedPath, uriInfo.getRequestUri(),
-                uriInfo.getQueryParameters(true), headers.getRequestHeaders(), contentType, contentTypeHeader,
-                headers.getLength(), headers.getHeaderString("Transfer-Encoding") != null,
-                this::acceptable, body, providers);
+        MultivaluedMap<String, String> queryParams = requestUri.getRawQuery() == null ? new MultivaluedHashMap<>(0)
+                : uriInfo.getQueryParameters(true);
+        InboundRequest inbound = new InboundRequest(method, encodedPath, requestUri, queryParams, requestHeaders,
+                contentType, contentTypeHeader, contentLength(requestHeaders.getFirst(HttpHeaders.CONTENT_LENGTH)),
+                requestHeaders.getFirst("Transfer-Encoding") != null, this::acceptable, body, providers);
+        CompletableFuture<Response> answer = new CompletableFuture<>();
         try {
-            gateways.dispatch(inbound, response::resume);
+            gateways.dispatch(inbound, answer::complete);
         } catch (RuntimeException unexpected) {
             // a fault of a mapper or of the gateway itself: still a problem body, never the container's error page
             LOG.log(Level.ERROR, "Serving " + inbound.method() + " " + inbound.encodedPath() + " failed", unexpected);
-            response.resume(ProblemResponses.problem(500, "The request could not be processed", inbound.encodedPath(),
-                    null).build());
+            answer.complete(ProblemResponses.problem(500, "The request could not be processed",
+                    inbound.encodedPath(), null).build());
         }
+        return answer;
     }
 
     /** @return the types the client accepts; none listed when it sent no {@code Accept}, which means any */
@@ -129,6 +151,18 @@ public class HttpInboundResource {
         // the runtime would parse a missing header into a list holding */*: the negotiation reads none as any
         return headers.getHeaderString(HttpHeaders.ACCEPT) == null ? List.of()
                 : headers.getAcceptableMediaTypes();
+    }
+
+    /** @return the announced length, or -1 when none (or none the server's HTTP parser would have let through) */
+    private static long contentLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException malformed) {
+            return -1; // read as a body of unknown length, still bounded by the limit
+        }
     }
 
     private String encodedPath() {

@@ -16,9 +16,13 @@ import java.util.Set;
  * ResourceConfig config = ResourceConfig.forApplication(new JunctionHttpApplication(gateways));
  * }</pre>
  *
- * <p>An application with an {@code Application} of its own adds {@link #classes()} to its classes and
+ * <p>An application with an {@code Application} of its own adds {@link #singletons()} to its singletons and
  * {@link #properties(HttpInboundGateways)} to its properties instead. Subclass it to put an
  * {@code @ApplicationPath} on it.
+ *
+ * <p>The resource is a singleton rather than a class: a runtime makes an instance of a resource class for every
+ * request and resolves its {@code @Context} fields each time, which in Jersey cost more than all of the gateway's own
+ * work on a request; a singleton's fields are injected once, as proxies to the current request's objects.
  */
 public class JunctionHttpApplication extends Application {
 
@@ -26,6 +30,7 @@ public class JunctionHttpApplication extends Application {
     public static final String GATEWAYS_PROPERTY = "dev.junction.jaxrs.gateways";
 
     private final HttpInboundGateways gateways;
+    private final Set<Object> singletons = singletons();
 
     /** @param gateways the gateways to serve */
     public JunctionHttpApplication(HttpInboundGateways gateways) {
@@ -42,10 +47,10 @@ public class JunctionHttpApplication extends Application {
         this.gateways = null;
     }
 
-    /** @return the generic resource */
+    /** @return the generic resource, one instance for the application */
     @Override
-    public Set<Class<?>> getClasses() {
-        return classes();
+    public Set<Object> getSingletons() {
+        return singletons;
     }
 
     /** @return the property that hands the gateways to the resource */
@@ -54,9 +59,9 @@ public class JunctionHttpApplication extends Application {
         return gateways == null ? Map.of() : properties(gateways);
     }
 
-    /** @return the resource classes to register in an application of one's own */
-    public static Set<Class<?>> classes() {
-        return Set.of(HttpInboundResource.class);
+    /** @return a new instance of the generic resource, to register in an application of one's own as a singleton */
+    public static Set<Object> singletons() {
+        return Set.of(new HttpInboundResource());
     }
 
     /** @return the properties to add to an application of one's own */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The reply channel of one suspended HTTP request: it sits in the request message's {@code replyChannel} and
+ * The reply channel of one HTTP request awaiting its answer: it sits in the request message's {@code replyChannel} and
  * {@code errorChannel} headers, and nobody waits on it. The first reply (an {@code ErrorMessage} for a failure)
  * is handed to the {@link Outcome} on the replying thread; a timer task expires the exchange when the reply timeout
  * passes first. Exactly one of reply, expiry or {@link #end()} wins, by one compare-and-set each.

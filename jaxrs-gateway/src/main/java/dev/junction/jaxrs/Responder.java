@@ -2,7 +2,7 @@ package dev.junction.jaxrs;
 
 import jakarta.ws.rs.core.Response;
 
-/** Answers one suspended request; called once, from whichever thread settles the exchange. */
+/** Answers one request; called once, from whichever thread settles the exchange. */
 @FunctionalInterface
 interface Responder {
 

@@ -73,7 +73,7 @@ final class RouteTable {
     /** @param encodedPath the path below the application's base, percent-encoded, starting with '/' */
     Outcome route(String method, String encodedPath) {
         String served = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
-        Set<String> allowed = new TreeSet<>();
+        Set<String> allowed = null; // made only for a 405: most requests find their gateway
         for (HttpInboundGateway gateway : gateways) {
             Optional<Map<String, String>> values = gateway.template().match(encodedPath);
             if (values.isEmpty()) {
@@ -82,9 +82,12 @@ final class RouteTable {
             if (gateway.methods().contains(served)) {
                 return new Found(gateway, values.get());
             }
+            if (allowed == null) {
+                allowed = new TreeSet<>();
+            }
             allowed.addAll(gateway.methods());
         }
-        if (allowed.isEmpty()) {
+        if (allowed == null) {
             return new NotFound();
         }
         return new MethodNotAllowed(withImplicitMethods(allowed));

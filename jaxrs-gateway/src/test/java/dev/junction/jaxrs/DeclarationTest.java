@@ -85,6 +85,16 @@ class DeclarationTest {
     }
 
     @Test
+    void theApplicationServesOneResourceInstanceRatherThanAClassMadePerRequest() {
+        JunctionHttpApplication application = new JunctionHttpApplication(gateways);
+
+        assertThat(application.getClasses()).isEmpty();
+        assertThat(application.getSingletons()).singleElement().isInstanceOf(HttpInboundResource.class);
+        assertThat(application.getSingletons()).isSameAs(application.getSingletons());
+        assertThat(application.getProperties()).containsEntry(JunctionHttpApplication.GATEWAYS_PROPERTY, gateways);
+    }
+
+    @Test
     void gatewaysNeedJunctionsOwnRuntime() {
         Junction foreign = (Junction) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {Junction.class}, (proxy, method, args) -> null);

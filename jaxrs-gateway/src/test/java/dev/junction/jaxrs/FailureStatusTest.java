@@ -228,5 +228,8 @@ class FailureStatusTest {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).doesNotContain("secret");
+        // answered: nothing left in progress for a draining stop to wait for
+        assertThat(((HttpInboundGateway) junction.endpoint("brokenMapper").orElseThrow()).exchangesInProgress())
+                .isZero();
     }
 }

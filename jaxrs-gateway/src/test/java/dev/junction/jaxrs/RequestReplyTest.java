@@ -6,10 +6,12 @@ import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.SubscribableChannel;
 import dev.junction.api.message.Message;
 import dev.junction.api.message.MessageBuilder;
+import dev.junction.api.poller.PollerSpec;
 import dev.junction.api.runtime.Junction;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -48,6 +50,8 @@ class RequestReplyTest {
         SubscribableChannel replies = junction.register(MessageChannels.publishSubscribe("replies"));
         replies.subscribe(SEEN_ON_REPLY_CHANNEL::add);
         junction.flow("viaReplyChannel").transform("payload += '!'").channel("replies");
+        junction.flow(MessageChannels.queue("polled", 10)).poll(PollerSpec.fixedDelay(Duration.ofMillis(5)))
+                .handle((String body) -> "polled " + body + " on " + Thread.currentThread().getName());
 
         HttpInboundGateways gateways = HttpInboundGateways.create(junction);
         gateways.inboundGateway("echo").path("/echo/{id}").methods("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -62,6 +66,8 @@ class RequestReplyTest {
         gateways.inboundGateway("created").path("/items").methods("POST").requestChannel("created").build();
         gateways.inboundGateway("viaReplyChannel").path("/shout").methods("POST").requestChannel("viaReplyChannel")
                 .replyChannel("replies").build();
+        gateways.inboundGateway("polled").path("/polled").methods("POST").requestChannel("polled")
+                .replyTimeout(Duration.ofSeconds(10)).build();
         junction.start();
         http = HttpTestServer.serve(gateways);
     }
@@ -196,6 +202,15 @@ class RequestReplyTest {
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(String.join(",", response.headers().allValues("Allow")))
                 .contains("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    }
+
+    @Test
+    void aReplyFromAnotherThreadAnswersTheRequestWaitingForIt() {
+        // the resource method returned before the poller's thread replied: the runtime waited for the stage
+        HttpResponse<String> response = http.post("polled", "text/plain", "flat white");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("polled flat white on ").doesNotContain("grizzly");
     }
 
     @Test
