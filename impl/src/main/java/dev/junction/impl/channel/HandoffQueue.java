@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * parked.</li>
  * </ul>
  * A place stays reserved from the send until the receiver releases it: at once for {@link #poll}, and later for
- * {@link #takeBatch}, whose caller releases the places of the whole batch in one step ({@link #releasePlaces}) or
- * puts the elements back at the head of the queue in their order ({@link #putBack}); so the queue together with
- * the batches taken from it never holds more than its capacity.
+ * {@link #takeBatch}, whose caller releases each element's place as it hands the element on
+ * ({@link #releasePlaces}) or puts the elements back at the head of the queue in their order ({@link #putBack}); so
+ * the queue together with the batches taken from it never holds more than its capacity.
  *
  * <p>Why not {@code LinkedBlockingQueue}: its two locks and the park/unpark on every empty-queue hand-off set the
  * ceiling of a producer/consumer pair. Why not {@code LinkedTransferQueue}'s own waiting: it parks a receiver after a
@@ -129,11 +129,11 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         return taken;
     }
 
-    /** Frees the places of {@code count} elements taken by {@link #takeBatch}. */
+    /** Frees the places of {@code count} elements taken by {@link #takeBatch} and handed on. */
     void releasePlaces(int count) {
         if (count > 0 && bounded) {
-            reserved.addAndGet(-count);
-            signalSenders(count);
+            int before = reserved.getAndAdd(-count);
+            signalSenders(before, count);
         }
     }
 
@@ -309,6 +309,9 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                         nanos = spaceAvailable.awaitNanos(nanos);
                     }
                 }
+                if (waitingSenders.get() > 1 && reserved.get() < capacity) {
+                    spaceAvailable.signal(); // places remain: the next parked sender takes one
+                }
                 return true;
             } finally {
                 waitingSenders.decrementAndGet();
@@ -320,14 +323,19 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     private <T> T released(T element) {
         if (element != null && bounded) {
-            reserved.decrementAndGet();
-            signalSenders(1);
+            int before = reserved.getAndDecrement();
+            signalSenders(before, 1);
         }
         return element;
     }
 
-    private void signalSenders(int freedPlaces) {
-        if (waitingSenders.get() > 0) {
+    /**
+     * Wakes a parked sender when places were freed in a full queue. Only then: a sender parks only on a full queue,
+     * and a woken sender wakes the next one while places remain (see {@link #awaitPlace}), so a receiver does not
+     * take the lock for every element it takes while a woken sender is still on its way.
+     */
+    private void signalSenders(int reservedBefore, int freedPlaces) {
+        if (reservedBefore >= capacity && waitingSenders.get() > 0) {
             spaceLock.lock();
             try {
                 if (freedPlaces == 1) {

@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * consumer serves every message already waiting (up to {@link #maxSize()}), and the channel's bookkeeping is paid
  * once per batch instead of once per message.
  *
- * <p>The batch keeps its messages' places in the channel until its last message is taken: the channel and its
- * batch together never hold more than the channel's capacity, so a full channel blocks its senders as it did
- * before. {@link #putBack()} returns the messages not yet taken to the head of the channel, in their order.
+ * <p>Each message keeps its place in the channel until it is taken from the batch: the channel and its batch
+ * together never hold more than the channel's capacity, so a full channel blocks its senders as it did before, and
+ * a place frees as each message goes to its handler, as with a plain receive. {@link #putBack()} returns the
+ * messages not yet taken to the head of the channel, in their order, on the places they kept.
  *
  * <p>One thread fills the batch, and only once every message of the previous fill was taken or put back; any
  * thread may take ({@link #next()}) and put back, and each message goes to exactly one of them.
@@ -21,22 +22,24 @@ public final class QueueBatch {
 
     /** Returned by {@link #fill} when the channel has interceptors, which must see each receive on its own. */
     public static final int NOT_BATCHED = -1;
-    /** Enough to amortise a wake-up; few enough that the places a batch keeps hardly delay a sender. */
+    /** Enough to amortise a wake-up; few enough that a stopping consumer has little to put back. */
     static final int LARGEST = 64;
     /** A bounded channel batches at most this fraction of its capacity, so that a batch is a small part of it. */
     static final int CAPACITY_SHARE = 16;
 
     private static final long NEXT_MASK = 0xFFFF;
     private static final int SIZE_SHIFT = 16;
+    private static final long SIZE_MASK = 0x7FFF;
+    private static final long PUTTING_BACK = 1L << 31;
     private static final int FILL_SHIFT = 32;
 
     private final QueueChannel channel;
     private final HandoffQueue<Message<?>> queue;
     private final Message<?>[] messages;
     /**
-     * The fill count (bits 32-63: a taker that read an older fill cannot claim a message of a newer one), how many
-     * messages the current fill took (bits 16-31) and the index of the next one to take (bits 0-15). A message
-     * is claimed by moving the index past it with a compare-and-set.
+     * The fill count (bits 32-63: a taker that read an older fill cannot claim a message of a newer one), whether
+     * messages are being put back (bit 31), how many messages the current fill took (bits 16-30) and the index of the
+     * next one to take (bits 0-15). A message is claimed by moving the index past it with a compare-and-set.
      */
     private final AtomicLong state = new AtomicLong();
 
@@ -79,6 +82,9 @@ public final class QueueBatch {
             throw new IllegalStateException("The batch of channel '" + channel.getName() + "' still holds "
                     + (previousSize - next(current)) + " messages; take or put them back before filling it again");
         }
+        while ((state.get() & PUTTING_BACK) != 0) {
+            Thread.onSpinWait(); // the messages put back go first: they are older than any still in the channel
+        }
         int taken;
         try {
             taken = queue.takeBatch(messages, Math.min(max, messages.length), timeoutNanos);
@@ -96,7 +102,7 @@ public final class QueueBatch {
     }
 
     /**
-     * Takes the next message of the batch. Taking the last one frees the places of the whole batch in the channel.
+     * Takes the next message of the batch, freeing its place in the channel.
      *
      * @return the message, or {@code null} when the batch holds none
      */
@@ -110,9 +116,7 @@ public final class QueueBatch {
             }
             Message<?> message = messages[next]; // valid if the claim succeeds: no refill before the batch is empty
             if (state.compareAndSet(current, current + 1)) {
-                if (next + 1 == size) {
-                    queue.releasePlaces(size);
-                }
+                queue.releasePlaces(1);
                 return message;
             }
         }
@@ -132,9 +136,13 @@ public final class QueueBatch {
                 return 0;
             }
             Message<?>[] rest = Arrays.copyOfRange(messages, next, size);
-            if (state.compareAndSet(current, current + (size - next))) {
-                queue.releasePlaces(next); // those taken before
-                queue.putBack(rest, 0, rest.length);
+            long emptied = current + (size - next);
+            if (state.compareAndSet(current, emptied | PUTTING_BACK)) {
+                try {
+                    queue.putBack(rest, 0, rest.length);
+                } finally {
+                    state.set(emptied);
+                }
                 return rest.length;
             }
         }
@@ -151,7 +159,7 @@ public final class QueueBatch {
     }
 
     private static int size(long state) {
-        return (int) ((state >>> SIZE_SHIFT) & NEXT_MASK);
+        return (int) ((state >>> SIZE_SHIFT) & SIZE_MASK);
     }
 
     private static long fills(long state) {

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A subclass that polls a queue channel may take the messages already waiting several at a time through a
  * {@link QueueBatch} (never more than {@code maxMessagesPerPoll} allows; not with receive advices, which see each
  * receive): they are handled one by one in their order, and those a failure leaves unhandled are the first the
- * next poll handles. The batch keeps their places in the channel, so a bounded channel blocks its senders as before.
+ * next poll handles. Each keeps its place in the channel until its handling begins, so a bounded channel blocks
+ * its senders as before.
  *
  * <p>With a task executor, a firing hands the poll to the executor only when no earlier poll is still waiting
  * or running there: a fast trigger in front of a slow executor therefore skips firings instead of queueing an

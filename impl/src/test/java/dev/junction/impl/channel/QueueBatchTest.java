@@ -78,26 +78,27 @@ class QueueBatchTest {
     }
 
     @Test
-    void theBatchKeepsItsPlacesInTheChannelUntilItsLastMessageIsTaken() {
+    void eachMessageOfTheBatchKeepsItsPlaceInTheChannelUntilItIsTaken() {
         QueueChannel channel = new QueueChannel("bounded", 32); // batches of 2
         sendPayloads(channel, 0, 32);
         QueueBatch batch = channel.newBatch();
         assertThat(batch.fill(0, Integer.MAX_VALUE)).isEqualTo(2);
 
         assertThat(channel.send(Message.of("over"), Duration.ZERO)).as("the batch still holds two places").isFalse();
-        assertThat(batch.next().getPayload()).isEqualTo(0);
-        assertThat(channel.send(Message.of("over"), Duration.ZERO)).isFalse();
         assertThat(channel.getRemainingCapacity()).isZero();
+        assertThat(batch.next().getPayload()).isEqualTo(0);
+        assertThat(channel.getRemainingCapacity()).isEqualTo(1);
+        assertThat(channel.send(Message.of(32), Duration.ZERO)).isTrue();
+        assertThat(channel.send(Message.of("over"), Duration.ZERO)).isFalse();
 
         assertThat(batch.next().getPayload()).isEqualTo(1);
-        assertThat(channel.getRemainingCapacity()).isEqualTo(2);
-        assertThat(channel.send(Message.of(32), Duration.ZERO)).isTrue();
         assertThat(channel.send(Message.of(33), Duration.ZERO)).isTrue();
         assertThat(channel.send(Message.of("over"), Duration.ZERO)).isFalse();
+        assertThat(channel.getQueueSize()).isEqualTo(32);
     }
 
     @Test
-    void aSenderBlockedOnAFullChannelGoesOnWhenTheBatchIsTaken() throws Exception {
+    void aSenderBlockedOnAFullChannelGoesOnWhenAMessageOfTheBatchIsTaken() throws Exception {
         QueueChannel channel = new QueueChannel("bounded", 32);
         sendPayloads(channel, 0, 32);
         QueueBatch batch = channel.newBatch();
@@ -108,13 +109,12 @@ class QueueBatchTest {
             return channel.send(Message.of(32));
         });
         await().atMost(PATIENCE).until(() -> sender.get() != null && sender.get().getState() == Thread.State.WAITING);
-        batch.next();
         assertThat(blockedSend).isNotDone();
 
         batch.next();
 
         assertThat(blockedSend.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(channel.getQueueSize()).isEqualTo(31);
+        assertThat(channel.getQueueSize()).isEqualTo(32);
     }
 
     @Test
