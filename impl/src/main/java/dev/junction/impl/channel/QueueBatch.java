@@ -57,11 +57,6 @@ public final class QueueBatch {
         return messages.length;
     }
 
-    /** @return the channel the batch takes its messages from */
-    public QueueChannel channel() {
-        return channel;
-    }
-
     /**
      * Takes up to {@code max} messages from the channel (at most {@link #maxSize()}): waits up to the timeout for
      * the first one, then takes those already waiting without waiting again. An interrupted wait takes nothing and
