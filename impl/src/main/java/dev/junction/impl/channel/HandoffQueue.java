@@ -5,34 +5,50 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The queue behind {@link QueueChannel}: a lock-free {@link LinkedTransferQueue} (a waiting receiver spins
- * briefly before it parks, so a hand-off between two busy threads rarely needs the kernel), made bounded by an
- * atomic count of reserved places. Only a sender that finds the queue full takes a lock, to wait for space; a
- * receiver signals it only when someone waits.
+ * The queue behind {@link QueueChannel}: a lock-free {@link ConcurrentLinkedDeque} made bounded by an atomic count of
+ * reserved places, with waiting on either side only when it cannot be avoided.
+ * <ul>
+ * <li>A receiver that finds the queue empty first spins briefly (another core usually brings the next element
+ * within a microsecond), and only then parks under a lock. A sender signals only when a receiver is parked, so a busy
+ * producer/consumer pair exchanges elements without the kernel.</li>
+ * <li>Likewise a sender that finds the queue full spins, then parks; a receiver signals only when a sender is
+ * parked.</li>
+ * </ul>
+ * A place stays reserved from the send until the receiver releases it: at once for {@link #poll}, and later for
+ * {@link #takeBatch}, whose caller releases each element's place as it hands the element on
+ * ({@link #releasePlaces}) or puts the elements back at the head of the queue in their order ({@link #putBack}); so
+ * the queue together with the batches taken from it never holds more than its capacity.
  *
  * <p>Why not {@code LinkedBlockingQueue}: its two locks and the park/unpark on every empty-queue hand-off set the
- * ceiling of a producer/consumer pair.
+ * ceiling of a producer/consumer pair. Why not {@code LinkedTransferQueue}'s own waiting: it parks a receiver after a
+ * single yield, so every element sent to an idle receiver costs a park and an unpark.
  */
 final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
 
     private static final long WAIT_INDEFINITELY = -1;
+    private static final boolean MULTI_CORE = Runtime.getRuntime().availableProcessors() > 1;
     /** Spinning only helps when another core can free a place meanwhile. */
-    private static final int FULL_QUEUE_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+    private static final int FULL_QUEUE_SPINS = MULTI_CORE ? 256 : 0;
+    /** A few microseconds: long enough for a busy sender's next element, short enough not to matter when idle. */
+    private static final int EMPTY_QUEUE_SPINS = MULTI_CORE ? 512 : 0;
 
-    private final LinkedTransferQueue<E> items = new LinkedTransferQueue<>();
+    private final ConcurrentLinkedDeque<E> items = new ConcurrentLinkedDeque<>();
     private final int capacity;
     private final boolean bounded;
     private final AtomicInteger reserved = new AtomicInteger();
     private final AtomicInteger waitingSenders = new AtomicInteger();
     private final ReentrantLock spaceLock = new ReentrantLock();
     private final Condition spaceAvailable = spaceLock.newCondition();
+    private final AtomicInteger waitingReceivers = new AtomicInteger();
+    private final ReentrantLock itemLock = new ReentrantLock();
+    private final Condition itemAvailable = itemLock.newCondition();
 
     HandoffQueue(int capacity) {
         if (capacity < 1) {
@@ -42,13 +58,18 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         this.bounded = capacity != Integer.MAX_VALUE;
     }
 
+    /** @return the most elements the queue holds, {@link Integer#MAX_VALUE} when unbounded */
+    int capacity() {
+        return capacity;
+    }
+
     @Override
     public boolean offer(E element) {
         Objects.requireNonNull(element);
         if (!reservePlace()) {
             return false;
         }
-        items.offer(element);
+        add(element, false);
         return true;
     }
 
@@ -58,7 +79,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         if (!reservePlace() && !spinForPlace() && !awaitPlace(Math.max(0, unit.toNanos(timeout)))) {
             return false;
         }
-        items.offer(element);
+        add(element, false);
         return true;
     }
 
@@ -68,32 +89,74 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         if (!reservePlace() && !spinForPlace()) {
             awaitPlace(WAIT_INDEFINITELY);
         }
-        items.offer(element);
+        add(element, false);
     }
 
     @Override
     public E poll() {
-        return released(items.poll());
+        return released(items.pollFirst());
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return released(items.poll(timeout, unit));
+        return released(awaitElement(Math.max(0, unit.toNanos(timeout))));
     }
 
     @Override
     public E take() throws InterruptedException {
-        return released(items.take());
+        return released(awaitElement(WAIT_INDEFINITELY));
+    }
+
+    /**
+     * Takes up to {@code max} elements: waits up to the timeout for the first one, then takes those already queued,
+     * without waiting again. Their places stay reserved until the caller {@linkplain #releasePlaces releases} them or
+     * {@linkplain #putBack puts the elements back}.
+     *
+     * @param timeoutNanos the longest wait for the first element, 0 for none, {@link #WAIT_INDEFINITELY} for no limit
+     * @return how many elements were stored into {@code target} from index 0
+     */
+    int takeBatch(Object[] target, int max, long timeoutNanos) throws InterruptedException {
+        E first = awaitElement(timeoutNanos);
+        if (first == null) {
+            return 0;
+        }
+        target[0] = first;
+        int taken = 1;
+        E next;
+        while (taken < max && (next = items.pollFirst()) != null) {
+            target[taken++] = next;
+        }
+        return taken;
+    }
+
+    /** Frees the places of {@code count} elements taken by {@link #takeBatch} and handed on. */
+    void releasePlaces(int count) {
+        if (count > 0 && bounded) {
+            int before = reserved.getAndAdd(-count);
+            signalSenders(before, count);
+        }
+    }
+
+    /**
+     * Puts elements taken by {@link #takeBatch} back at the head of the queue, in their order, on the places they
+     * still hold.
+     */
+    void putBack(Object[] source, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            @SuppressWarnings("unchecked")
+            E element = (E) source[i];
+            add(element, true);
+        }
     }
 
     @Override
     public E peek() {
-        return items.peek();
+        return items.peekFirst();
     }
 
     @Override
     public boolean remove(Object element) {
-        if (items.remove(element)) {
+        if (items.removeFirstOccurrence(element)) {
             released(element);
             return true;
         }
@@ -109,10 +172,11 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     public int drainTo(Collection<? super E> target, int maxElements) {
         int drained = 0;
         E next;
-        while (drained < maxElements && (next = poll()) != null) {
+        while (drained < maxElements && (next = items.pollFirst()) != null) {
             target.add(next);
             drained++;
         }
+        releasePlaces(drained);
         return drained;
     }
 
@@ -141,6 +205,67 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                 return delegate.next();
             }
         };
+    }
+
+    private void add(E element, boolean atHead) {
+        if (atHead) {
+            items.addFirst(element);
+        } else {
+            items.addLast(element);
+        }
+        // after the element is in: a receiver that announced itself before we looked either sees it or gets the signal
+        if (waitingReceivers.get() > 0) {
+            itemLock.lock();
+            try {
+                itemAvailable.signal();
+            } finally {
+                itemLock.unlock();
+            }
+        }
+    }
+
+    /** @return the next element, its place still reserved, or {@code null} when none came in time */
+    private E awaitElement(long nanos) throws InterruptedException {
+        E element = items.pollFirst();
+        if (element != null || nanos == 0) {
+            return element;
+        }
+        long deadline = nanos == WAIT_INDEFINITELY ? 0 : System.nanoTime() + nanos;
+        for (int spin = 0; spin < EMPTY_QUEUE_SPINS; spin++) {
+            Thread.onSpinWait();
+            if (!items.isEmpty() && (element = items.pollFirst()) != null) {
+                return element;
+            }
+        }
+        return awaitSignalledElement(nanos == WAIT_INDEFINITELY ? WAIT_INDEFINITELY : deadline - System.nanoTime());
+    }
+
+    private E awaitSignalledElement(long nanos) throws InterruptedException {
+        itemLock.lockInterruptibly(); // an interrupt during the spin ends the wait here
+        try {
+            // announce first, then re-check: a sender that adds an element after our check sees us and signals
+            waitingReceivers.incrementAndGet();
+            E element = null;
+            try {
+                while ((element = items.pollFirst()) == null) {
+                    if (nanos == WAIT_INDEFINITELY) {
+                        itemAvailable.await();
+                    } else if (nanos <= 0) {
+                        return null;
+                    } else {
+                        nanos = itemAvailable.awaitNanos(nanos);
+                    }
+                }
+                return element;
+            } finally {
+                waitingReceivers.decrementAndGet();
+                if (element == null && !items.isEmpty()) {
+                    itemAvailable.signal(); // we leave without an element: a signal meant for us goes to another
+                }
+            }
+        } finally {
+            itemLock.unlock();
+        }
     }
 
     private boolean reservePlace() {
@@ -184,6 +309,9 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                         nanos = spaceAvailable.awaitNanos(nanos);
                     }
                 }
+                if (waitingSenders.get() > 1 && reserved.get() < capacity) {
+                    spaceAvailable.signal(); // places remain: the next parked sender takes one
+                }
                 return true;
             } finally {
                 waitingSenders.decrementAndGet();
@@ -195,16 +323,29 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     private <T> T released(T element) {
         if (element != null && bounded) {
-            reserved.decrementAndGet();
-            if (waitingSenders.get() > 0) {
-                spaceLock.lock();
-                try {
-                    spaceAvailable.signal();
-                } finally {
-                    spaceLock.unlock();
-                }
-            }
+            int before = reserved.getAndDecrement();
+            signalSenders(before, 1);
         }
         return element;
+    }
+
+    /**
+     * Wakes a parked sender when places were freed in a full queue. Only then: a sender parks only on a full queue,
+     * and a woken sender wakes the next one while places remain (see {@link #awaitPlace}), so a receiver does not
+     * take the lock for every element it takes while a woken sender is still on its way.
+     */
+    private void signalSenders(int reservedBefore, int freedPlaces) {
+        if (reservedBefore >= capacity && waitingSenders.get() > 0) {
+            spaceLock.lock();
+            try {
+                if (freedPlaces == 1) {
+                    spaceAvailable.signal();
+                } else {
+                    spaceAvailable.signalAll();
+                }
+            } finally {
+                spaceLock.unlock();
+            }
+        }
     }
 }

@@ -22,8 +22,23 @@ public class QueueChannel extends AbstractQueueChannel {
         this(builder().name(name).capacity(capacity));
     }
 
+    private final HandoffQueue<Message<?>> queue;
+
     protected QueueChannel(Builder builder) {
-        super(builder, new HandoffQueue<>(builder.capacity));
+        this(builder, new HandoffQueue<>(builder.capacity));
+    }
+
+    private QueueChannel(Builder builder, HandoffQueue<Message<?>> queue) {
+        super(builder, queue);
+        this.queue = queue;
+    }
+
+    /**
+     * @return a new, empty batch through which one consumer takes the messages of this channel several at a time
+     *         (a polling consumer does, once per start)
+     */
+    public QueueBatch newBatch() {
+        return new QueueBatch(this, queue);
     }
 
     public static Builder builder() {

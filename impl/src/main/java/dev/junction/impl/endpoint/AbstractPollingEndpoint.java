@@ -6,6 +6,7 @@ import dev.junction.api.message.Message;
 import dev.junction.api.poller.PollAdvice;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.ReceiveMessageAdvice;
+import dev.junction.impl.channel.QueueBatch;
 import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.impl.source.AutoAcknowledgingFlow;
 import dev.junction.impl.support.ErrorHandler;
@@ -20,8 +21,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Base of the endpoints that poll: on each trigger firing, one poll takes up to {@code maxMessagesPerPoll}
- * messages, each handled before the next is received, inside the poller's advice chain. A failure ends that
- * poll and goes to the error handler; the next firing polls again.
+ * messages, each handled in turn, inside the poller's advice chain. A failure ends that poll and goes to the error
+ * handler; the next firing polls again.
+ *
+ * <p>A subclass that polls a queue channel may take the messages already waiting several at a time through a
+ * {@link QueueBatch} (never more than {@code maxMessagesPerPoll} allows; not with receive advices, which see each
+ * receive): they are handled one by one in their order, and those a failure leaves unhandled are the first the
+ * next poll handles. Each keeps its place in the channel until its handling begins, so a bounded channel blocks
+ * its senders as before.
  *
  * <p>With a task executor, a firing hands the poll to the executor only when no earlier poll is still waiting
  * or running there: a fast trigger in front of a slow executor therefore skips firings instead of queueing an
@@ -29,9 +36,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Stopping cancels the schedule and interrupts a scheduled poll that is blocked in a receive (a long receive
  * timeout), on whichever thread it runs, so no message is taken after the stop and no thread stays blocked; a
- * message already received is still handled; a draining stop of the runtime also waits until every poll, with its
- * advices (a transaction's commit), has returned. A poll still handling its message when the endpoint is stopped and
- * started again ends after that message, so polls of the old and the new start never run side by side.
+ * message already received is still handled; messages taken in a batch and not yet handled go back to the head of
+ * the channel, in their order; a draining stop of the runtime also waits until every poll, with its advices (a
+ * transaction's commit), has returned. A poll still handling its message when the endpoint is stopped and started
+ * again ends after that message, so polls of the old and the new start never run side by side.
  */
 public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
 
@@ -69,6 +77,8 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
      * empty one, so a stop that returned before it would let the application close the poll's database under it.
      */
     private final AtomicInteger pollsInProgress = new AtomicInteger();
+    /** The batch of the current start, or {@code null} when polls receive one message at a time. */
+    private volatile QueueBatch batch;
 
     protected AbstractPollingEndpoint(String id, boolean autoStartup, PollerMetadata poller, TaskScheduler scheduler,
             ErrorHandler errorHandler, int defaultMaxMessagesPerPoll) {
@@ -85,7 +95,10 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
     @Override
     protected void doStart() {
         int started = ++generation; // under the lifecycle lock: start and stop are serialised
-        schedule = scheduler.schedule(() -> onTrigger(started), poller.trigger());
+        // each start has a batch of its own: a poll of an earlier start still handling a message cannot take from it
+        QueueBatch startBatch = receiveAdvices.isEmpty() ? newBatch() : null;
+        batch = startBatch;
+        schedule = scheduler.schedule(() -> onTrigger(started, startBatch), poller.trigger());
     }
 
     @Override
@@ -100,6 +113,34 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
                 waiting.interrupt();
             }
         }
+        QueueBatch stoppedBatch = batch;
+        if (stoppedBatch != null) {
+            putBack(stoppedBatch); // at once, so that a restart's polls take these messages before the later ones
+        }
+    }
+
+    /**
+     * @return a new batch through which polls take the messages already waiting several at a time, or {@code null}
+     *         (the default) when polls receive one message at a time
+     */
+    protected QueueBatch newBatch() {
+        return null;
+    }
+
+    /**
+     * Fills the batch of {@link #newBatch()} from what the endpoint polls, waiting as a receive would.
+     *
+     * @return how many messages the batch took, or {@link QueueBatch#NOT_BATCHED} to receive one message instead
+     */
+    protected int fill(QueueBatch batch, int max) {
+        return QueueBatch.NOT_BATCHED;
+    }
+
+    private void putBack(QueueBatch current) {
+        int returned = current.putBack();
+        if (returned > 0) {
+            inHandling.addAndGet(-returned);
+        }
     }
 
     /** @return how many trigger firings were skipped because the previous poll had not finished on the executor */
@@ -112,7 +153,7 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         return isRunning() && generation == started;
     }
 
-    /** @return how many received messages are being handled now */
+    /** @return how many received messages are being handled now or wait in the endpoint's batch */
     int messagesInHandling() {
         return inHandling.get();
     }
@@ -140,26 +181,26 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         return poller;
     }
 
-    private void onTrigger(int started) {
+    private void onTrigger(int started, QueueBatch startBatch) {
         if (executorPolls == null) {
-            pollReportingErrors(started);
+            pollReportingErrors(started, startBatch);
             return;
         }
         try {
-            executorPolls.fire(() -> pollReportingErrors(started));
+            executorPolls.fire(() -> pollReportingErrors(started, startBatch));
         } catch (RejectedExecutionException rejected) {
             errorHandler.handleError(new MessagingException(null, "The task executor of endpoint '" + getId()
                     + "' rejected a poll", rejected));
         }
     }
 
-    private void pollReportingErrors(int started) {
+    private void pollReportingErrors(int started, QueueBatch startBatch) {
         if (!isCurrent(started)) {
             return;
         }
         pollsInProgress.incrementAndGet();
         try {
-            advised(0, started);
+            advised(0, started, startBatch);
         } catch (Exception failure) {
             errorHandler.handleError(failure instanceof MessagingException ? failure
                     : new MessagingException(null, "A poll of endpoint '" + getId() + "' failed: " + failure, failure));
@@ -171,11 +212,11 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         }
     }
 
-    private boolean advised(int index, int started) throws Exception {
+    private boolean advised(int index, int started, QueueBatch startBatch) throws Exception {
         if (index == adviceChain.size()) {
-            return pollOnce(started);
+            return pollOnce(started, startBatch);
         }
-        return adviceChain.get(index).around(() -> advised(index + 1, started));
+        return adviceChain.get(index).around(() -> advised(index + 1, started, startBatch));
     }
 
     /**
@@ -186,37 +227,73 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
      * @return whether a message was received
      */
     public boolean pollNow() throws Exception {
-        return advised(0, BY_HAND);
+        return advised(0, BY_HAND, batch);
     }
 
     /**
-     * @param started the start whose schedule runs this poll (a stop or a restart ends the poll after its current
-     *                message), or {@link #BY_HAND} for a caller of pollNow (which a stop does not end)
+     * @param started    the start whose schedule runs this poll (a stop or a restart ends the poll after its current
+     *                   message), or {@link #BY_HAND} for a caller of pollNow (which a stop does not end)
+     * @param startBatch the batch of that start, or {@code null}; pollNow takes what it holds but does not fill it
      */
-    private boolean pollOnce(int started) {
+    private boolean pollOnce(int started, QueueBatch startBatch) {
         boolean scheduled = started != BY_HAND;
         int received = 0;
-        while ((!scheduled || isCurrent(started)) && (maxMessagesPerPoll < 0 || received < maxMessagesPerPoll)) {
-            Message<?> message = receiveAdvised(started);
-            if (message == null) {
-                break;
+        try {
+            while ((!scheduled || isCurrent(started)) && (maxMessagesPerPoll < 0 || received < maxMessagesPerPoll)) {
+                Message<?> message = startBatch == null ? null : startBatch.next();
+                if (message == null) {
+                    message = receiveNext(started, startBatch,
+                            maxMessagesPerPoll < 0 ? Integer.MAX_VALUE : maxMessagesPerPoll - received);
+                    if (message == null) {
+                        break;
+                    }
+                }
+                received++;
+                try {
+                    handle(message);
+                } catch (MessagingException failure) {
+                    throw failure.getFailedMessage() != null ? failure
+                            : new MessageHandlingException(message, failure.getMessage(), failure);
+                } catch (RuntimeException failure) {
+                    throw new MessageHandlingException(message, "Endpoint '" + getId() + "' failed to handle the"
+                            + " message: " + failure, failure);
+                } finally {
+                    inHandling.decrementAndGet();
+                }
             }
-            received++;
-            inHandling.incrementAndGet();
-            receivedCount.incrementAndGet();
-            try {
-                handle(message);
-            } catch (MessagingException failure) {
-                throw failure.getFailedMessage() != null ? failure
-                        : new MessageHandlingException(message, failure.getMessage(), failure);
-            } catch (RuntimeException failure) {
-                throw new MessageHandlingException(message, "Endpoint '" + getId() + "' failed to handle the message: "
-                        + failure, failure);
-            } finally {
-                inHandling.decrementAndGet();
+        } finally {
+            if (scheduled && startBatch != null && !isCurrent(started)) {
+                putBack(startBatch); // stopped while the batch held messages: they wait in the channel again
             }
         }
         return received > 0;
+    }
+
+    /**
+     * Takes the next message from what the endpoint polls: fills the batch when a scheduled poll has one, else
+     * receives one message. Counts what it took as received and in handling.
+     *
+     * @param allowed how many more messages this poll may take
+     * @return the message, or {@code null} when none came
+     */
+    private Message<?> receiveNext(int started, QueueBatch startBatch, int allowed) {
+        if (startBatch != null && started != BY_HAND) {
+            int filled = fillUnlessStopped(started, startBatch, allowed);
+            if (filled == 0) {
+                return null;
+            }
+            if (filled > 0) {
+                inHandling.addAndGet(filled);
+                receivedCount.addAndGet(filled);
+                return startBatch.next(); // null if a stop put them back meanwhile
+            }
+        }
+        Message<?> message = receiveAdvised(started);
+        if (message != null) {
+            inHandling.incrementAndGet();
+            receivedCount.incrementAndGet();
+        }
+        return message;
     }
 
     private Message<?> receiveAdvised(int started) {
@@ -248,12 +325,27 @@ public abstract class AbstractPollingEndpoint extends AbstractEndpoint {
         try {
             return isCurrent(started) ? receive() : null;
         } finally {
-            if (!receivingThread.compareAndSet(self, null)) {
-                // stop took the registration: wait until its interrupt is delivered, then clear it, so the
-                // handling of a message received at that very moment is not interrupted
-                synchronized (interruptLock) {
-                    Thread.interrupted();
-                }
+            unregisterReceiver(self);
+        }
+    }
+
+    /** Fills the batch where stop can interrupt the wait, as {@link #receiveUnlessStopped} receives. */
+    private int fillUnlessStopped(int started, QueueBatch startBatch, int allowed) {
+        Thread self = Thread.currentThread();
+        receivingThread.set(self);
+        try {
+            return isCurrent(started) ? fill(startBatch, allowed) : 0;
+        } finally {
+            unregisterReceiver(self);
+        }
+    }
+
+    private void unregisterReceiver(Thread self) {
+        if (!receivingThread.compareAndSet(self, null)) {
+            // stop took the registration: wait until its interrupt is delivered, then clear it, so the
+            // handling of a message received at that very moment is not interrupted
+            synchronized (interruptLock) {
+                Thread.interrupted();
             }
         }
     }
