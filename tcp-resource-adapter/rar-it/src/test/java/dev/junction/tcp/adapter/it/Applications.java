@@ -4,6 +4,7 @@ import dev.junction.tcp.adapter.it.app.RelayServlet;
 import dev.junction.tcp.adapter.it.app.ShoutEndpoint;
 import dev.junction.tcp.adapter.it.app.Shouter;
 import dev.junction.tcp.adapter.it.probe.ThreadProbeServlet;
+import dev.junction.tcp.adapter.it.support.Operator;
 import dev.junction.cdi.JunctionExtension;
 import dev.junction.tcp.adapter.it.quotes.QuoteServlet;
 import dev.junction.tcp.adapter.quotes.QuoteClient;
@@ -14,6 +15,8 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
@@ -21,13 +24,18 @@ import java.net.URISyntaxException;
 
 /**
  * The deployments, the same WAR on every server: the adapter is deployed on its own (by the operator files), so the
- * WAR names it in each server's descriptor, which the other server ignores.
+ * WAR names it in each server's descriptor, which the other server ignores; and once the same application in an EAR
+ * with the adapter inside ({@link #ear}).
  */
 final class Applications {
 
     /** The adapter's deployment name on WildFly (its archive's name) and on Payara (the name asadmin gives it). */
     static final String WILDFLY_ADAPTER = "junction-tcp-adapter.rar";
     static final String PAYARA_ADAPTER = "junction-tcp-adapter";
+
+    /** The adapter's archive inside {@link #ear}, and the name WildFly gives it: the EAR's, {@code #}, the RAR's. */
+    static final String EAR_ADAPTER_RAR = "junction-tcp-adapter.rar";
+    static final String WILDFLY_EAR_ADAPTER = "app.ear#" + EAR_ADAPTER_RAR;
 
     private Applications() {
     }
@@ -39,14 +47,59 @@ final class Applications {
      *         that relays {@code /relay?text=} through the connection definition
      */
     static WebArchive shout(int port, String connectionFactory) {
+        return shoutClasses(port, connectionFactory, WILDFLY_ADAPTER)
+                .addAsWebInfResource(new StringAsset(jbossDeploymentStructure()), "jboss-deployment-structure.xml")
+                .addAsWebInfResource(new StringAsset(glassfishEjbJar()), "glassfish-ejb-jar.xml");
+    }
+
+    /**
+     * The application as a user packages it with the adapter inside, for WildFly: the built RAR unchanged (it
+     * carries junction-api, -impl and -tcp), and the shout WAR with the application's classes only; {@code lib/}
+     * holds nothing, since the application shares the RAR's classes, which Jakarta EE makes visible to every module
+     * of the EAR (a second copy of them in {@code lib/} or the WAR would not be the adapter's classes).
+     *
+     * @param port              the inbound endpoint's port
+     * @param connectionFactory the server's JNDI name of the connection definition made for the embedded adapter
+     * @return {@code app.ear}: {@value #EAR_ADAPTER_RAR} and {@code shout.war}, its message-driven bean bound to
+     *         {@value #WILDFLY_EAR_ADAPTER}
+     */
+    static EnterpriseArchive ear(int port, String connectionFactory) {
+        ResourceAdapterArchive rar = ShrinkWrap.create(ZipImporter.class, EAR_ADAPTER_RAR)
+                .importFrom(Operator.rar().toFile()).as(ResourceAdapterArchive.class);
+        WebArchive war = shoutClasses(port, connectionFactory, WILDFLY_EAR_ADAPTER);
+        return ShrinkWrap.create(EnterpriseArchive.class, "app.ear")
+                .addAsModule(rar)
+                .addAsModule(war)
+                .setApplicationXML(new StringAsset(applicationXml()));
+    }
+
+    /** The shout application's classes and standard descriptors, its bean bound to the WildFly adapter named. */
+    private static WebArchive shoutClasses(int port, String connectionFactory, String wildFlyAdapter) {
         return ShrinkWrap.create(WebArchive.class, "shout.war")
                 .addClasses(Shouter.class, ShoutEndpoint.class, RelayServlet.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(new StringAsset(ejbJar(port)), "ejb-jar.xml")
                 .addAsWebInfResource(new StringAsset(webXml(connectionFactory)), "web.xml")
-                .addAsWebInfResource(new StringAsset(jbossEjb3()), "jboss-ejb3.xml")
-                .addAsWebInfResource(new StringAsset(jbossDeploymentStructure()), "jboss-deployment-structure.xml")
-                .addAsWebInfResource(new StringAsset(glassfishEjbJar()), "glassfish-ejb-jar.xml");
+                .addAsWebInfResource(new StringAsset(jbossEjb3(wildFlyAdapter)), "jboss-ejb3.xml");
+    }
+
+    /** The EAR's modules: the adapter (a connector module) and the WAR at {@code /shout}. */
+    private static String applicationXml() {
+        return """
+                <!-- tag::application-xml[] -->
+                <application xmlns="https://jakarta.ee/xml/ns/jakartaee" version="10">
+                  <module>
+                    <connector>junction-tcp-adapter.rar</connector>
+                  </module>
+                  <module>
+                    <web>
+                      <web-uri>shout.war</web-uri>
+                      <context-root>shout</context-root>
+                    </web>
+                  </module>
+                </application>
+                <!-- end::application-xml[] -->
+                """;
     }
 
     /**
@@ -126,7 +179,7 @@ final class Applications {
     }
 
     /** WildFly: which adapter activates the message-driven bean. */
-    private static String jbossEjb3() {
+    private static String jbossEjb3(String adapter) {
         return """
                 <jboss:ejb-jar xmlns:jboss="urn:jboss:domain:ejb3:1.0" xmlns="https://jakarta.ee/xml/ns/jakartaee"
                                xmlns:mdb="urn:resource-adapter-binding" version="4.0">
@@ -137,7 +190,7 @@ final class Applications {
                     </mdb:resource-adapter-binding>
                   </assembly-descriptor>
                 </jboss:ejb-jar>
-                """.formatted(WILDFLY_ADAPTER);
+                """.formatted(adapter);
     }
 
     /** WildFly: the adapter's classes for a WAR deployed beside it rather than in its EAR. */
