@@ -36,6 +36,8 @@ final class Applications {
     /** The adapter's archive inside {@link #ear}, and the name WildFly gives it: the EAR's, {@code #}, the RAR's. */
     static final String EAR_ADAPTER_RAR = "junction-tcp-adapter.rar";
     static final String WILDFLY_EAR_ADAPTER = "app.ear#" + EAR_ADAPTER_RAR;
+    /** Payara's name of the adapter inside {@link #payaraEar}: the application's, {@code #}, the RAR's module name. */
+    static final String PAYARA_EAR_ADAPTER = "app#junction-tcp-adapter";
 
     private Applications() {
     }
@@ -49,7 +51,7 @@ final class Applications {
     static WebArchive shout(int port, String connectionFactory) {
         return shoutClasses(port, connectionFactory, WILDFLY_ADAPTER)
                 .addAsWebInfResource(new StringAsset(jbossDeploymentStructure()), "jboss-deployment-structure.xml")
-                .addAsWebInfResource(new StringAsset(glassfishEjbJar()), "glassfish-ejb-jar.xml");
+                .addAsWebInfResource(new StringAsset(glassfishEjbJar(PAYARA_ADAPTER)), "glassfish-ejb-jar.xml");
     }
 
     /**
@@ -64,13 +66,62 @@ final class Applications {
      *         {@value #WILDFLY_EAR_ADAPTER}
      */
     static EnterpriseArchive ear(int port, String connectionFactory) {
+        return earOf(shoutClasses(port, connectionFactory, WILDFLY_EAR_ADAPTER));
+    }
+
+    /**
+     * The same EAR for Payara Server, where the application also defines the connection definition itself: the
+     * WAR's {@code web.xml} declares it on the embedded adapter ({@code #junction-tcp-adapter}, the standard name
+     * of an adapter in the same application) and binds the servlet's reference to it; the message-driven bean names
+     * the embedded adapter {@value #PAYARA_EAR_ADAPTER} in {@code glassfish-ejb-jar.xml}.
+     *
+     * @param port the inbound endpoint's port, also the connection definition's
+     * @return {@code app.ear}, deployed as {@code app}
+     */
+    static EnterpriseArchive payaraEar(int port) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "shout.war")
+                .addClasses(Shouter.class, ShoutEndpoint.class, RelayServlet.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(new StringAsset(ejbJar(port)), "ejb-jar.xml")
+                .addAsWebInfResource(new StringAsset(webXmlDefiningConnections(port)), "web.xml")
+                .addAsWebInfResource(new StringAsset(glassfishEjbJar(PAYARA_EAR_ADAPTER)), "glassfish-ejb-jar.xml");
+        return earOf(war);
+    }
+
+    /** @return {@code app.ear}: the built RAR unchanged and the WAR, nothing in {@code lib/} */
+    private static EnterpriseArchive earOf(WebArchive war) {
         ResourceAdapterArchive rar = ShrinkWrap.create(ZipImporter.class, EAR_ADAPTER_RAR)
                 .importFrom(Operator.rar().toFile()).as(ResourceAdapterArchive.class);
-        WebArchive war = shoutClasses(port, connectionFactory, WILDFLY_EAR_ADAPTER);
         return ShrinkWrap.create(EnterpriseArchive.class, "app.ear")
                 .addAsModule(rar)
                 .addAsModule(war)
                 .setApplicationXML(new StringAsset(applicationXml()));
+    }
+
+    /** The connection definition declared by the application on its embedded adapter, and the reference to it. */
+    private static String webXmlDefiningConnections(int port) {
+        return """
+                <!-- tag::connection-factory[] -->
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <connection-factory>
+                    <name>java:app/eis/orders</name>
+                    <interface-name>dev.junction.tcp.adapter.TcpClientConnectionFactory</interface-name>
+                    <resource-adapter>#junction-tcp-adapter</resource-adapter>
+                    <max-pool-size>20</max-pool-size>
+                    <transaction-support>NoTransaction</transaction-support>
+                    <property><name>host</name><value>127.0.0.1</value></property>
+                    <property><name>port</name><value>%d</value></property>
+                    <property><name>serializer</name><value>crlf</value></property>
+                    <property><name>replyTimeout</name><value>5000</value></property>
+                  </connection-factory>
+                  <resource-ref>
+                    <res-ref-name>eis/orders</res-ref-name>
+                    <res-type>dev.junction.tcp.adapter.TcpClientConnectionFactory</res-type>
+                    <lookup-name>java:app/eis/orders</lookup-name>
+                  </resource-ref>
+                </web-app>
+                <!-- end::connection-factory[] -->
+                """.formatted(port);
     }
 
     /** The shout application's classes and standard descriptors, its bean bound to the WildFly adapter named. */
@@ -207,7 +258,7 @@ final class Applications {
     }
 
     /** Payara: which adapter activates the message-driven bean. */
-    private static String glassfishEjbJar() {
+    private static String glassfishEjbJar(String adapter) {
         return """
                 <glassfish-ejb-jar>
                   <enterprise-beans>
@@ -219,6 +270,6 @@ final class Applications {
                     </ejb>
                   </enterprise-beans>
                 </glassfish-ejb-jar>
-                """.formatted(PAYARA_ADAPTER);
+                """.formatted(adapter);
     }
 }
