@@ -211,6 +211,7 @@ public class JunctionExtension implements Extension {
                 .transactions(transaction -> transactions.find().map(advice -> transaction.timeout() == null
                         ? advice : advice.withTimeout(transaction.timeout())))
                 .transactionManagerLookup(transactions::transactionManager)
+                .containerReleases(transactions::containerReleases)
                 .expressionParser(expressionParser(beanManager))
                 .conversions(new ConverterBeans(beanManager, references, validator, discoveredBeans).registry())
                 .asyncExecutor(executors.asyncGateway())

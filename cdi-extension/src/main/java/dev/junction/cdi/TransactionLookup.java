@@ -1,6 +1,8 @@
 package dev.junction.cdi;
 
+import dev.junction.impl.delayer.ContainerReleases;
 import dev.junction.impl.poller.TransactionalPollAdvice;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.transaction.TransactionManager;
@@ -19,7 +21,8 @@ import java.util.function.Consumer;
  * <li>a {@link TransactionManager} bean (Narayana's CDI module registers one in Java SE), else one of the JNDI names
  * under which servers publish it ({@link #TRANSACTION_MANAGER_JNDI_NAMES}).</li>
  * </ol>
- * Looks once, and only when a transactional poller asks.
+ * Looks once, and only when a transactional poller asks. Delayers ask for the transaction manager (to join a
+ * sender's transaction) and for {@link #containerReleases() how to run their releases}.
  *
  * <p>Not thread-safe: used by the one thread wiring the deployment.
  */
@@ -34,6 +37,7 @@ final class TransactionLookup {
     private final Consumer<Runnable> onClose;
     private Optional<TransactionalPollAdvice> found;
     private Optional<TransactionManager> manager;
+    private Optional<ContainerReleases> releases;
     private String notFound;
 
     /**
@@ -69,6 +73,29 @@ final class TransactionLookup {
                     .flatMap(name -> jndi(name, TransactionManager.class).stream()).findFirst());
         }
         return manager;
+    }
+
+    /**
+     * @return how delayers run their releases in this server: through the {@link UserTransaction} (a bean, else the
+     *         one at {@value #USER_TRANSACTION_JNDI_NAME}), in the context the server's {@code ContextService}
+     *         (a bean, else the default one in JNDI) captures when a delayer starts; empty without a
+     *         {@code UserTransaction} (Java SE), where delayers use {@link #transactionManager()}
+     */
+    Optional<ContainerReleases> containerReleases() {
+        if (releases == null) {
+            releases = bean(UserTransaction.class).or(() -> jndi(USER_TRANSACTION_JNDI_NAME, UserTransaction.class))
+                    .map(userTransaction -> new ServerReleases(userTransaction, contextService()));
+        }
+        return releases;
+    }
+
+    private Optional<ContextService> contextService() {
+        try {
+            return ContainerLookup.bean(beanManager, ContextService.class, onClose)
+                    .or(() -> ContainerLookup.jndi(ServerReleases.DEFAULT_CONTEXT_SERVICE, ContextService.class));
+        } catch (AmbiguousResolutionException ambiguous) { // the application's own: the server's default is meant
+            return ContainerLookup.jndi(ServerReleases.DEFAULT_CONTEXT_SERVICE, ContextService.class);
+        }
     }
 
     /** @return why {@link #find()} found nothing */

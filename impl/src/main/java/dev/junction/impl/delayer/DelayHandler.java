@@ -14,11 +14,13 @@ import dev.junction.api.store.MessageGroupStore;
 import dev.junction.impl.expression.Expression;
 import dev.junction.impl.scheduling.TaskScheduler;
 import dev.junction.impl.support.ChannelResolver;
+import dev.junction.impl.support.ManagerDemarcation;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,7 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Transactions.</b> With a transaction manager, a message arriving inside a transaction is stored as part of
  * it and scheduled when it commits (a rollback schedules nothing and, for an in-memory store, removes it), and each
  * release -- the claim and the flow after the delayer -- is one transaction of its own, so a failed release leaves
- * the message in the store. Without one, a failed release puts the message back into the store.
+ * the message in the store. In a Jakarta EE container ({@link ContainerReleases}) a release begins that transaction
+ * through the container's {@code UserTransaction}, in the context captured when the releases first started, not in
+ * that of the thread which scheduled it. Without a transaction manager, a failed release puts the message back into
+ * the store.
  *
  * <p><b>Failed releases.</b> With an error channel, the failure goes there as an {@link ErrorMessage} and the
  * message leaves the store. Otherwise the release is tried again after the back-off: the first pause, doubled after
@@ -65,7 +71,11 @@ public final class DelayHandler implements MessageHandler {
     private final MessageChannel outputChannel;
     private final ChannelResolver channels;
     private final MessageChannel errorChannel;
+    /** Finds the caller's transaction, to store within it and schedule the release after its commit. */
     private final TransactionManager transactionManager;
+    /** Begins and ends each release's transaction; {@code null} without a transaction manager. */
+    private final UserTransaction releaseTransactions;
+    private final ContainerReleases containerReleases;
     private final Duration retryDelay;
     private final Duration maxRetryDelay;
     private final Clock clock;
@@ -76,6 +86,9 @@ public final class DelayHandler implements MessageHandler {
     private final ConcurrentMap<UUID, Integer> failures = new ConcurrentHashMap<>();
     private final AtomicInteger releasesInProgress = new AtomicInteger();
     private volatile boolean releasing;
+    /** Runs each release: in the container context captured at the first start, or as it is. */
+    private volatile Executor releaseContext = Runnable::run;
+    private boolean contextCaptured;
 
     DelayHandler(Delayers.Settings settings) {
         this.id = settings.id();
@@ -89,6 +102,9 @@ public final class DelayHandler implements MessageHandler {
         this.channels = settings.channels();
         this.errorChannel = settings.errorChannel();
         this.transactionManager = settings.transactionManager();
+        this.containerReleases = settings.containerReleases();
+        this.releaseTransactions = containerReleases != null ? containerReleases.transactions()
+                : transactionManager != null ? new ManagerDemarcation(transactionManager) : null;
         this.retryDelay = settings.retryDelay();
         this.maxRetryDelay = settings.maxRetryDelay();
         this.clock = Clock.systemUTC();
@@ -184,6 +200,13 @@ public final class DelayHandler implements MessageHandler {
 
     /** Starts scheduling releases, and schedules those of every message in the store. */
     void startReleasing() {
+        synchronized (this) {
+            if (containerReleases != null && !contextCaptured) {
+                // the runtime's start: a context of the application's own, not a sender's
+                releaseContext = containerReleases.captureContext();
+                contextCaptured = true;
+            }
+        }
         releasing = true;
         try {
             reschedulePersistedMessages();
@@ -249,7 +272,8 @@ public final class DelayHandler implements MessageHandler {
         boolean[] added = new boolean[1];
         scheduled.computeIfAbsent(stored.getHeaders().getId(), messageId -> {
             added[0] = true;
-            return scheduler.schedule(() -> release(stored, false), Duration.between(clock.instant(),
+            return scheduler.schedule(() -> releaseContext.execute(() -> release(stored, false)),
+                    Duration.between(clock.instant(),
                     releaseTimeOf(stored)));
         });
         return added[0];
@@ -270,7 +294,7 @@ public final class DelayHandler implements MessageHandler {
         try {
             Runnable retry;
             try {
-                retry = transactionManager != null ? releaseInTransaction(stored) : releaseAlone(stored, claimed);
+                retry = releaseTransactions != null ? releaseInTransaction(stored) : releaseAlone(stored, claimed);
             } catch (RuntimeException storeFailed) { // the claim itself failed: the message is still in the store
                 retry = () -> retryLater(stored, storeFailed, claimed);
             }
@@ -317,13 +341,13 @@ public final class DelayHandler implements MessageHandler {
         RuntimeException failure;
         boolean claimed = false;
         try {
-            transactionManager.begin();
+            releaseTransactions.begin();
             try {
                 claimed = store.removeMessageFromGroup(id, stored.getHeaders().getId());
                 if (claimed) {
                     send(message);
                 }
-                transactionManager.commit();
+                releaseTransactions.commit();
                 return null;
             } catch (Exception failed) {
                 rollBack(failed);
@@ -346,14 +370,14 @@ public final class DelayHandler implements MessageHandler {
     private boolean reportedInTransaction(Message<?> stored, Message<?> message, RuntimeException failure) {
         boolean claimed = false;
         try {
-            transactionManager.begin();
+            releaseTransactions.begin();
             try {
                 claimed = store.removeMessageFromGroup(id, stored.getHeaders().getId());
                 boolean reported = !claimed || reportedToErrorChannel(message, failure);
                 if (reported) {
-                    transactionManager.commit();
+                    releaseTransactions.commit();
                 } else {
-                    transactionManager.rollback();
+                    releaseTransactions.rollback();
                     if (!storeJoinsTransactions) {
                         store.addMessagesToGroup(id, stored); // claimed: the rollback did not put it back
                     }
@@ -374,8 +398,8 @@ public final class DelayHandler implements MessageHandler {
 
     private void rollBack(Exception cause) {
         try {
-            if (transactionManager.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transactionManager.rollback();
+            if (releaseTransactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                releaseTransactions.rollback();
             }
         } catch (SystemException | RuntimeException rollbackFailed) {
             cause.addSuppressed(rollbackFailed);
@@ -412,7 +436,8 @@ public final class DelayHandler implements MessageHandler {
         }
         LOG.log(Level.WARNING, DelayerRule.RELEASE_FAILED.problem("Delayer '" + id + "' could not release message "
                 + messageId + " (failure " + failed + "): " + failure + "; it is tried again in " + pause), failure);
-        scheduled.put(messageId, scheduler.schedule(() -> release(stored, claimed), pause));
+        scheduled.put(messageId, scheduler.schedule(() -> releaseContext.execute(() -> release(stored, claimed)),
+                pause));
     }
 
     /** The first pause, doubled after each further failure, never more than the longest. */

@@ -39,18 +39,22 @@ public final class Delayers {
      * @param parser             parses the delay expression
      * @param runtimeScheduler   the runtime's scheduler, unless the spec names an executor
      * @param runtimeTransactions the runtime's transaction manager, unless the spec names one; may be {@code null}
+     * @param containerReleases  how the container wants releases run, when the runtime's transaction manager
+     *                           applies; {@code null} outside a container
      * @param onClose            takes what to release when the runtime closes
      */
     public record Context(String id, boolean named, MessageChannel outputChannel, ChannelResolver channels,
             Function<String, Optional<MessageChannel>> declaredChannel, ExpressionParser parser,
-            TaskScheduler runtimeScheduler, TransactionManager runtimeTransactions, Consumer<Runnable> onClose) {
+            TaskScheduler runtimeScheduler, TransactionManager runtimeTransactions,
+            ContainerReleases containerReleases, Consumer<Runnable> onClose) {
     }
 
     /** The checked settings of one delayer. */
     record Settings(String id, MessageGroupStore store, boolean storeJoinsTransactions, Expression delayExpression,
             Duration defaultDelay, boolean ignoreExpressionFailures, TaskScheduler scheduler,
             MessageChannel outputChannel, ChannelResolver channels, MessageChannel errorChannel,
-            TransactionManager transactionManager, Duration retryDelay, Duration maxRetryDelay) {
+            TransactionManager transactionManager, ContainerReleases containerReleases, Duration retryDelay,
+            Duration maxRetryDelay) {
     }
 
     /**
@@ -105,9 +109,13 @@ public final class Delayers {
         }
         TransactionManager transactions = spec.getTransactionManager() != null ? spec.getTransactionManager()
                 : context.runtimeTransactions();
+        // a transaction manager of the spec's own is the application's choice: its releases demarcate through it
+        ContainerReleases containerReleases = spec.getTransactionManager() == null && transactions != null
+                ? context.containerReleases() : null;
         return new DelayHandler(new Settings(context.id(), store, store.isTransactional(),
                 expression, spec.getDefaultDelay(), spec.isIgnoreExpressionFailures(), scheduler,
-                context.outputChannel(), context.channels(), errorChannel, transactions, spec.getRetryDelay(),
+                context.outputChannel(), context.channels(), errorChannel, transactions, containerReleases,
+                spec.getRetryDelay(),
                 spec.getMaxRetryDelay()));
     }
 

@@ -3,9 +3,7 @@ package dev.junction.impl.poller;
 import dev.junction.api.poller.PollAdvice;
 import dev.junction.api.poller.PollerMetadata;
 import dev.junction.api.poller.PollerSpec;
-import jakarta.transaction.HeuristicMixedException;
-import jakarta.transaction.HeuristicRollbackException;
-import jakarta.transaction.NotSupportedException;
+import dev.junction.impl.support.ManagerDemarcation;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -144,40 +142,6 @@ public final class TransactionalPollAdvice implements PollAdvice {
             transactionManager.rollback();
         } catch (Exception | Error rollbackFailed) {
             failure.addSuppressed(rollbackFailed);
-        }
-    }
-
-    /** A transaction manager seen as a user transaction: the operations a poll needs are the same. */
-    private record ManagerDemarcation(TransactionManager manager) implements UserTransaction {
-        @Override
-        public void begin() throws NotSupportedException, SystemException {
-            manager.begin();
-        }
-
-        @Override
-        public void commit() throws RollbackException, HeuristicMixedException, HeuristicRollbackException,
-                SystemException {
-            manager.commit();
-        }
-
-        @Override
-        public void rollback() throws SystemException {
-            manager.rollback();
-        }
-
-        @Override
-        public void setRollbackOnly() throws SystemException {
-            manager.setRollbackOnly();
-        }
-
-        @Override
-        public int getStatus() throws SystemException {
-            return manager.getStatus();
-        }
-
-        @Override
-        public void setTransactionTimeout(int seconds) throws SystemException {
-            manager.setTransactionTimeout(seconds);
         }
     }
 

@@ -340,6 +340,7 @@ final class FlowBuilder implements Flow {
             DelayHandler handler = Delayers.handler(spec, new Delayers.Context(settings.componentName(),
                     self[0].id != null, settings.outputChannel(), runtime.channels(), runtime.channels()::find,
                     runtime.expressionParser(), runtime.scheduler(), runtime.transactionManager().orElse(null),
+                    runtime.containerReleases().orElse(null),
                     runtime::onClose));
             // releases start after every consumer: messages kept from before a restart go into a running flow
             runtime.endpoints().register(Delayers.releases(handler));

@@ -13,6 +13,7 @@ import dev.junction.api.runtime.Flow;
 import dev.junction.api.runtime.Junction;
 import dev.junction.impl.channel.ChannelRegistry;
 import dev.junction.impl.convert.ConversionRegistry;
+import dev.junction.impl.delayer.ContainerReleases;
 import dev.junction.impl.endpoint.EndpointRegistry;
 import dev.junction.impl.expression.ExpressionParser;
 import dev.junction.impl.gateway.GatewayProxyFactory;
@@ -66,6 +67,7 @@ public final class JunctionRuntime implements Junction {
     private final Duration drainTimeout;
     private final TransactionManager transactionManager;
     private final Supplier<Optional<TransactionManager>> transactionManagerLookup;
+    private final Supplier<Optional<ContainerReleases>> containerReleases;
     private final Map<Class<?>, Object> gateways = new ConcurrentHashMap<>();
     private final List<FlowBuilder> flows = new CopyOnWriteArrayList<>();
     private final List<Runnable> releases = new CopyOnWriteArrayList<>();
@@ -96,6 +98,7 @@ public final class JunctionRuntime implements Junction {
         this.drainTimeout = settings.drainTimeout;
         this.transactionManager = settings.transactionManager;
         this.transactionManagerLookup = settings.transactionManagerLookup;
+        this.containerReleases = settings.containerReleases;
         this.eventSink = settings.eventSink;
         this.roleCheck = settings.roleCheck;
         settings.interceptors.forEach(globalInterceptors::register);
@@ -321,6 +324,15 @@ public final class JunctionRuntime implements Junction {
         return transactionManager != null ? Optional.of(transactionManager) : transactionManagerLookup.get();
     }
 
+    /**
+     * @return how the container wants delayers to run their releases (the integration's lookup), or empty: then
+     *         they demarcate through {@link #transactionManager()}; never used with a transaction manager given to
+     *         {@link Builder#transactionManager(TransactionManager)}
+     */
+    public Optional<ContainerReleases> containerReleases() {
+        return transactionManager != null ? Optional.empty() : containerReleases.get();
+    }
+
     /** @return the payload converters, used by handler methods and gateways */
     public ConversionRegistry conversions() {
         return conversions;
@@ -367,6 +379,7 @@ public final class JunctionRuntime implements Junction {
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         private TransactionManager transactionManager;
         private Supplier<Optional<TransactionManager>> transactionManagerLookup = Optional::empty;
+        private Supplier<Optional<ContainerReleases>> containerReleases = Optional::empty;
         private Function<PollerMetadata.Transaction, Optional<PollAdvice>> transactions = none -> Optional.empty();
         private final List<GlobalInterceptorRegistration> interceptors = new ArrayList<>();
         private PollerMetadata defaultPoller;
@@ -428,6 +441,16 @@ public final class JunctionRuntime implements Junction {
          */
         public Builder transactionManagerLookup(Supplier<Optional<TransactionManager>> lookup) {
             this.transactionManagerLookup = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * Where delayers find how the container wants their releases run (in a context of the application's, in
+         * transactions begun through its {@code UserTransaction}); asked when a delayer is built; empty when there
+         * is no container.
+         */
+        public Builder containerReleases(Supplier<Optional<ContainerReleases>> lookup) {
+            this.containerReleases = Objects.requireNonNull(lookup, "lookup");
             return this;
         }
 

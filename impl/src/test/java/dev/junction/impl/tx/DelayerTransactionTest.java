@@ -11,21 +11,32 @@ import dev.junction.api.message.ErrorMessage;
 import dev.junction.api.message.Message;
 import dev.junction.api.runtime.Junction;
 import dev.junction.api.store.MessageGroupStore;
+import dev.junction.impl.delayer.ContainerReleases;
 import dev.junction.impl.delayer.DelayHandler;
 import dev.junction.impl.delayer.ProbingScheduler;
+import dev.junction.impl.runtime.JunctionRuntime;
 import dev.junction.impl.store.InMemoryMessageGroupStore;
 import dev.junction.impl.store.jdbc.JdbcStores;
 import dev.junction.impl.store.jdbc.TestDatabases;
 import dev.junction.impl.store.jdbc.TestDatabases.Kind;
+import dev.junction.impl.support.ManagerDemarcation;
 import dev.junction.impl.testing.LogRecorder;
 import io.agroal.api.AgroalDataSource;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,5 +177,108 @@ class DelayerTransactionTest {
         // the error message is queued inside the transaction that claims the message, which commits right after
         await().atMost(WAIT).until(() -> committedCount() == 0);
         assertThat(failures.receive(Duration.ZERO)).isNull();
+    }
+
+    @Test
+    void inAContainerEachReleaseRunsInTheContextCapturedAtStartAndDemarcatesThroughItsUserTransaction()
+            throws Exception {
+        AtomicInteger begun = new AtomicInteger();
+        ContainerReleases container = new CountingContainer(new ManagerDemarcation(tm), begun);
+        junction.close();
+        junction = JunctionRuntime.builder().transactionManagerLookup(() -> Optional.of(tm))
+                .containerReleases(() -> Optional.of(container)).build();
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> contexts = new CopyOnWriteArrayList<>();
+        junction.flow("orders").delay(DelayerSpec.withDefaultDelay(Duration.ofMillis(10)).messageStore(store)
+                        .retryBackOff(Duration.ofMillis(10), Duration.ofMillis(20)))
+                .id("cooling").handle((MessageHandler) message -> {
+                    int attempt = attempts.incrementAndGet();
+                    contexts.add(String.valueOf(CountingContainer.CONTEXT.get()));
+                    Jta.insert(dataSource, message.getPayload() + "-" + attempt); // part of the release transaction
+                    if (attempt < 2) {
+                        throw new IllegalStateException("kitchen closed");
+                    }
+                });
+        CountingContainer.CONTEXT.set("start");
+        try {
+            junction.start();
+        } finally {
+            CountingContainer.CONTEXT.remove();
+        }
+
+        try (LogRecorder log = LogRecorder.silencing(DelayHandler.class)) {
+            // sent in the caller's transaction, so the release is scheduled by this thread when it commits
+            CountingContainer.CONTEXT.set("sender");
+            try {
+                tm.begin();
+                junction.channel("orders").send(Message.of("soup"));
+                tm.commit();
+            } finally {
+                CountingContainer.CONTEXT.remove();
+            }
+            await().atMost(WAIT).until(() -> attempts.get() == 2 && committedCount() == 0);
+        }
+        assertThat(contexts).containsExactly("start", "start"); // not the scheduler thread's own (none)
+        assertThat(begun).hasValue(2); // one transaction per release, through the container's demarcation
+        assertThat(Jta.committedRows(dataSource)).containsExactly("soup-2"); // the failed release rolled back
+    }
+
+    /**
+     * A container whose "context" is a thread-local value: capturing it at the delayer's start and setting it
+     * around each release, as a contextual proxy does; counts the transactions begun through it.
+     */
+    private record CountingContainer(UserTransaction demarcation, AtomicInteger begun) implements ContainerReleases {
+        static final ThreadLocal<String> CONTEXT = new ThreadLocal<>();
+
+        @Override
+        public Executor captureContext() {
+            String captured = CONTEXT.get();
+            return task -> {
+                String previous = CONTEXT.get();
+                CONTEXT.set(captured);
+                try {
+                    task.run();
+                } finally {
+                    CONTEXT.set(previous);
+                }
+            };
+        }
+
+        @Override
+        public UserTransaction transactions() {
+            return new UserTransaction() {
+                @Override
+                public void begin() throws NotSupportedException, SystemException {
+                    begun.incrementAndGet();
+                    demarcation.begin();
+                }
+
+                @Override
+                public void commit() throws RollbackException, HeuristicMixedException, HeuristicRollbackException,
+                        SystemException {
+                    demarcation.commit();
+                }
+
+                @Override
+                public void rollback() throws SystemException {
+                    demarcation.rollback();
+                }
+
+                @Override
+                public void setRollbackOnly() throws SystemException {
+                    demarcation.setRollbackOnly();
+                }
+
+                @Override
+                public int getStatus() throws SystemException {
+                    return demarcation.getStatus();
+                }
+
+                @Override
+                public void setTransactionTimeout(int seconds) throws SystemException {
+                    demarcation.setTransactionTimeout(seconds);
+                }
+            };
+        }
     }
 }

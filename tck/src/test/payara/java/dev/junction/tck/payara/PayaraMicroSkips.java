@@ -18,19 +18,9 @@ public final class PayaraMicroSkips implements ExecutionCondition {
             + " refused as deployed (Micro logs the JNC errors and keeps running), so a failed deployment cannot be"
             + " seen by the test";
 
-    private static final String DELAYER_RELEASES_NOT_ENLISTED = "Junction bug, not fixed yet: a delayer begins each"
-            + " release's transaction through the TransactionManager (DelayHandler.releaseInTransaction), and Payara"
-            + " enlists pooled connections only in transactions begun through the UserTransaction, so the release's"
-            + " claim and the flow's writes run in auto-commit: a release that fails loses its message (the test's"
-            + " failed release is never tried again) and keeps the flow's write. Demarcating through the"
-            + " UserTransaction instead fails on Payara for releases scheduled when a @Transactional method commits"
-            + " (the managed scheduler carries that method's invocation, in which Payara refuses UserTransaction"
-            + " calls: 'Operation not allowed')";
-
     private static final Map<String, String> SKIPPED = Map.of(
             "dev.junction.tck.DeploymentValidationTest", REFUSED_DEPLOYMENT_UNSEEN,
-            "dev.junction.tck.HttpAnnotationMistakesTest", REFUSED_DEPLOYMENT_UNSEEN,
-            "dev.junction.tck.JdbcDelayerTest", DELAYER_RELEASES_NOT_ENLISTED);
+            "dev.junction.tck.HttpAnnotationMistakesTest", REFUSED_DEPLOYMENT_UNSEEN);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
