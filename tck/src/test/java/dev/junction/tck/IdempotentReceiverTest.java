@@ -13,22 +13,17 @@ import dev.junction.api.store.ConcurrentMetadataStore;
 import dev.junction.impl.store.InMemoryMetadataStore;
 import dev.junction.tck.support.BeanDiscovery;
 import dev.junction.tck.support.Deployments;
+import dev.junction.tck.support.Races;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,7 +43,7 @@ class IdempotentReceiverTest {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war(IdempotentReceiverTest.class, BeanDiscovery.ANNOTATED);
+        return Deployments.war(IdempotentReceiverTest.class, BeanDiscovery.ANNOTATED, Races.class);
     }
 
     @Dependent
@@ -126,25 +121,7 @@ class IdempotentReceiverTest {
 
     @Test
     void ofThreadsSendingOneKeyAtOnceExactlyOneHandlesIt() throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                runs.add(pool.submit(() -> {
-                    for (int k = 0; k < KEYS; k++) {
-                        barrier.await(1, TimeUnit.MINUTES);
-                        orders.send(Message.of("race-" + k));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Races.sendEachKeyFromEveryThread(orders, THREADS, KEYS, "race-");
         Map<String, Integer> prepared = kitchen.prepared();
         for (int k = 0; k < KEYS; k++) {
             assertThat(prepared).containsEntry("race-" + k, 1);

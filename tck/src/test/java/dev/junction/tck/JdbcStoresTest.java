@@ -20,6 +20,7 @@ import dev.junction.tck.support.Attempts;
 import dev.junction.tck.support.BeanDiscovery;
 import dev.junction.tck.support.Deployments;
 import dev.junction.tck.support.JdbcTables;
+import dev.junction.tck.support.Races;
 import dev.junction.tck.support.TestDatabase;
 import dev.junction.tck.support.Threads;
 import dev.junction.tck.support.Waiting;
@@ -29,17 +30,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,7 +61,7 @@ class JdbcStoresTest {
     @Deployment
     static WebArchive deployment() {
         return Deployments.withDatabase(Deployments.war(JdbcStoresTest.class, BeanDiscovery.ALL, JdbcTables.class,
-                Attempts.class));
+                Attempts.class, Races.class));
     }
 
     @Dependent
@@ -239,25 +234,7 @@ class JdbcStoresTest {
 
     @Test
     void ofThreadsSendingOneKeyAtOnceExactlyOneHandlesIt() throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                runs.add(pool.submit(() -> {
-                    for (int k = 0; k < KEYS; k++) {
-                        barrier.await(1, TimeUnit.MINUTES);
-                        payments.send(Message.of("race-" + k));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Races.sendEachKeyFromEveryThread(payments, THREADS, KEYS, "race-");
         Map<String, Integer> paid = cashier.paid();
         for (int k = 0; k < KEYS; k++) {
             assertThat(paid).containsEntry("race-" + k, 1);
