@@ -1,6 +1,7 @@
 package dev.junction.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.junction.api.annotation.MessagingGateway;
@@ -111,6 +112,18 @@ class StartDuringWiringTest {
         }
     }
 
+    /** Has the event fired on the validating thread itself, while the runtime is wired. */
+    @ApplicationScoped
+    public static class SameThreadFlow implements Declaration {
+        @Inject
+        BeanManager beanManager;
+
+        @Override
+        public void declare(Junction junction) {
+            beanManager.getEvent().select(Initialized.Literal.APPLICATION).fire(DURING_WIRING);
+        }
+    }
+
     private static final Class<?>[] APPLICATION = {Orders.class, EagerSender.class, Kitchen.class, KitchenFlow.class};
 
     @Test
@@ -131,6 +144,16 @@ class StartDuringWiringTest {
         } finally {
             container.shutdown();
         }
+    }
+
+    /** The runtime can neither start half-wired nor wait for its own thread: the deployment fails and says why. */
+    @Test
+    void anApplicationStartSignalledOnTheWiringThreadFailsTheDeployment() {
+        assertThatThrownBy(() -> Containers.start("start-on-wiring-thread", Orders.class, EagerSender.class,
+                Kitchen.class, SameThreadFlow.class).shutdown())
+                .hasMessageContaining("JNC-0525")
+                .hasMessageContaining("initialized while the Junction extension was wiring the runtime")
+                .hasMessageContaining("on the same thread");
     }
 
     private static void assertSentIntoStartedFlows(SeContainer container) throws InterruptedException {
