@@ -106,11 +106,13 @@ class ApplicationStartTest {
 
     /**
      * Sends at the application's initialization, once: a server may fire the event for each module, and for a web
-     * module once more with its servlet context. A failure names the thread, the event's payload and whether the
-     * runtime was running, so that a failure under load tells which start it met.
+     * module once more with its servlet context. Every event observed is logged, and a failure recorded, with the
+     * thread, the event's payload and whether the runtime was running, so that a failure under load tells which start
+     * it met.
      */
     @ApplicationScoped
     public static class EagerSender {
+        private static final System.Logger LOG = System.getLogger(EagerSender.class.getName());
         @Inject
         Arrivals arrivals;
         @Inject
@@ -120,6 +122,8 @@ class ApplicationStartTest {
         private volatile String answer;
 
         void send(@Observes @Initialized(ApplicationScoped.class) Object event) {
+            LOG.log(System.Logger.Level.INFO, () -> "@Initialized(ApplicationScoped.class) observed"
+                    + circumstances(event));
             if (!sent.compareAndSet(false, true)) {
                 return;
             }
