@@ -70,7 +70,10 @@ public class JunctionExtension implements Extension {
     private List<ChannelBeanTypes.Mismatch> channelTypeMismatches = List.of();
     /** {@code @IdempotentReceiver} on methods that cannot take it, reported at deployment validation. */
     private final List<String> misplacedIdempotentReceivers = new ArrayList<>();
+    /** Assigned as validation begins wiring it: the beans created while it is wired need it. */
     private volatile JunctionRuntime runtime;
+    /** Whether the runtime is wired, so that it may start. */
+    private final WiringProgress wiring = new WiringProgress();
 
     /** Gateway interfaces: {@code @MessagingGateway} is a stereotype, so {@code annotated} archives report them too. */
     <T> void gatewayInterface(@Observes @WithAnnotations(MessagingGateway.class) ProcessAnnotatedType<T> event,
@@ -197,6 +200,15 @@ public class JunctionExtension implements Extension {
      */
     void validate(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
             AfterDeploymentValidation event, BeanManager beanManager) {
+        wiring.begin();
+        try {
+            wire(beanManager);
+        } finally {
+            wiring.end();
+        }
+    }
+
+    private void wire(BeanManager beanManager) {
         DeploymentValidator validator = new DeploymentValidator();
         channelTypeMismatches.forEach(mismatch -> validator.problem(DeploymentValidator.CHANNEL_TYPE_MISMATCH,
                 mismatch.problem()));
@@ -234,6 +246,7 @@ public class JunctionExtension implements Extension {
             built.close();
             throw validator.failure();
         }
+        wiring.succeeded(built);
     }
 
     /**
@@ -243,13 +256,22 @@ public class JunctionExtension implements Extension {
      * validation: later validation observers may still fail the deployment, and an application server may not have
      * finished deploying the module, while pollers and inbound adapters already invoke its beans. Where the event
      * fires once per module, the first starts everything; the others wait until it has.
+     *
+     * <p>The runtime starts only once deployment validation has wired every endpoint and declared flow into it:
+     * <ul>
+     * <li>fired on another thread while validation is still wiring, the observer waits until the wiring is over, then
+     * starts the runtime, so the application's observers that follow never meet a half-wired one;</li>
+     * <li>fired before validation has begun (a container that initializes the application context first), there is
+     * nothing to start yet: {@link Startup} starts the runtime. Application code cannot send in between, since the
+     * gateway and channel beans need the runtime, which does not exist yet, and fail to be created;</li>
+     * <li>fired on the validating thread itself, while it wires (from an {@link AfterDeploymentValidation} observer
+     * or a bean it creates), it fails with an {@link IllegalStateException}: the runtime can neither start
+     * half-wired nor wait for its own thread.</li>
+     * </ul>
      */
     void startWithApplication(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
             @Initialized(ApplicationScoped.class) Object event) {
-        JunctionRuntime current = runtime;
-        if (current != null) { // null where the context is initialized before validation: Startup starts then
-            current.start();
-        }
+        wiring.awaitWired().ifPresent(JunctionRuntime::start);
     }
 
     /**

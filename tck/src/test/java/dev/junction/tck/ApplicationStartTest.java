@@ -10,6 +10,7 @@ import dev.junction.api.annotation.Poller;
 import dev.junction.api.annotation.ServiceActivator;
 import dev.junction.api.channel.MessageChannels;
 import dev.junction.api.channel.PollableChannel;
+import dev.junction.api.runtime.Junction;
 import dev.junction.tck.support.BeanDiscovery;
 import dev.junction.tck.support.Deployments;
 import dev.junction.tck.support.Waiting;
@@ -105,32 +106,44 @@ class ApplicationStartTest {
 
     /**
      * Sends at the application's initialization, once: a server may fire the event for each module, and for a web
-     * module once more with its servlet context.
+     * module once more with its servlet context. Every event observed is logged, and a failure recorded, with the
+     * thread, the event's payload and whether the runtime was running, so that a failure under load tells which start
+     * it met.
      */
     @ApplicationScoped
     public static class EagerSender {
+        private static final System.Logger LOG = System.getLogger(EagerSender.class.getName());
         @Inject
         Arrivals arrivals;
+        @Inject
+        Junction junction;
         private final AtomicBoolean sent = new AtomicBoolean();
         private final Queue<String> failures = new ConcurrentLinkedQueue<>();
         private volatile String answer;
 
         void send(@Observes @Initialized(ApplicationScoped.class) Object event) {
+            LOG.log(System.Logger.Level.INFO, () -> "@Initialized(ApplicationScoped.class) observed"
+                    + circumstances(event));
             if (!sent.compareAndSet(false, true)) {
                 return;
             }
             try {
                 answer = arrivals.ask("the first question");
             } catch (RuntimeException failed) {
-                failures.add("the question: " + failed);
+                failures.add("the question: " + failed + circumstances(event));
             }
             for (String id : ids()) {
                 try {
                     arrivals.arrive(id);
                 } catch (RuntimeException failed) {
-                    failures.add(id + ": " + failed);
+                    failures.add(id + ": " + failed + circumstances(event));
                 }
             }
+        }
+
+        private String circumstances(Object event) {
+            return " (thread " + Thread.currentThread().getName() + ", event payload "
+                    + event.getClass().getName() + ", runtime running: " + junction.isRunning() + ")";
         }
 
         public List<String> failures() {
