@@ -1,7 +1,12 @@
 package dev.junction.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -15,13 +20,17 @@ import java.util.function.Supplier;
  * (PostgreSQL only), so commits stop waiting for the log to reach the disk: a diagnostic that separates the time
  * spent waiting for the disk from the rest. It is not the benchmark's durability and its times are no result.
  *
- * <p>Run: {@code java [-DflushWait=false] [-Drepeats=3] -cp benchmarks/target/benchmarks.jar
+ * <p>With {@code -Dthreads=4} the operations are shared out among four threads on the same channel, as the
+ * benchmark's {@code -t 4}.
+ *
+ * <p>Run: {@code java [-DflushWait=false] [-Drepeats=3] [-Dthreads=1] -cp benchmarks/target/benchmarks.jar
  * dev.junction.benchmarks.PersistentQueueCosts [operations [H2|POSTGRESQL]]} (defaults 5000, POSTGRESQL; the URL as
  * the benchmark's, {@code -Djunction.bench.postgresql.url}).
  */
 public final class PersistentQueueCosts {
 
     private static final int REPEATS = Integer.getInteger("repeats", 3);
+    private static final int THREADS = Integer.getInteger("threads", 1);
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -38,10 +47,10 @@ public final class PersistentQueueCosts {
         }
         JdbcCallCounter counter = new JdbcCallCounter();
         benchmark.setUp(counter::wrap, flushWait ? null : "SET synchronous_commit = off");
-        System.out.printf("%s, %s; per operation (send + receive):%n", benchmark.database,
+        System.out.printf("%s, %s, %d thread(s); per operation (send + receive):%n", benchmark.database,
                 benchmark.database.equals("H2") ? "in memory"
                         : flushWait ? "commits wait for the log on disk (the benchmark's durability)"
-                        : "DIAGNOSTIC: commits do not wait for the log on disk");
+                        : "DIAGNOSTIC: commits do not wait for the log on disk", THREADS);
         System.out.printf("%-10s %10s %10s %12s %11s %12s %15s%n", "framework", "wall µs", "JVM CPU µs",
                 "connections", "statements", "round trips", "writing commits");
         try {
@@ -70,12 +79,37 @@ public final class PersistentQueueCosts {
     private record Side(String name, Supplier<Object> operation) {
     }
 
-    /** @return the wall nanoseconds of that many operations, each checked to have received its message */
-    private static long run(Side side, int operations) {
+    /**
+     * @return the wall nanoseconds of that many operations, shared out among {@link #THREADS} threads, each
+     *     operation checked to have received a message
+     */
+    private static long run(Side side, int operations) throws InterruptedException {
+        Runnable share = () -> {
+            for (int i = 0; i < operations / THREADS; i++) {
+                if (side.operation.get() == null) {
+                    throw new IllegalStateException(side.name + " received nothing after its send");
+                }
+            }
+        };
         long start = System.nanoTime();
-        for (int i = 0; i < operations; i++) {
-            if (side.operation.get() == null) {
-                throw new IllegalStateException(side.name + " received nothing after its send");
+        if (THREADS == 1) {
+            share.run();
+        } else {
+            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+            try {
+                List<Future<?>> shares = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    shares.add(threads.submit(share));
+                }
+                for (Future<?> done : shares) {
+                    try {
+                        done.get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException(side.name + " failed", e.getCause());
+                    }
+                }
+            } finally {
+                threads.shutdown();
             }
         }
         return System.nanoTime() - start;
