@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -42,11 +41,23 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     private final ConcurrentLinkedDeque<E> items = new ConcurrentLinkedDeque<>();
     private final int capacity;
     private final boolean bounded;
-    private final AtomicInteger reserved = new AtomicInteger();
-    private final AtomicInteger waitingSenders = new AtomicInteger();
+    /**
+     * Places reserved by senders, ever; written by senders only. With {@link #released}, the count of places now
+     * taken is {@code reserved - released}; two counters on lines of their own, so that a sender and a receiver do
+     * not pull one line back and forth for every element.
+     */
+    private final PaddedCounter reserved = new PaddedCounter();
+    // reserved.companion(): what a sender last read of released, a lower bound of it, so a reservation checked
+    // against it never overfills the queue; senders re-read released only when the queue looks full by this bound.
+    // Any sender may write it, on the line senders write anyway; a stale value written late only costs a re-read.
+    /** Places freed by receivers, ever; written by receivers only. */
+    private final PaddedCounter released = new PaddedCounter();
+    /** Senders parked or about to park; read by every receiver, so on a line of its own, written only by them. */
+    private final PaddedCounter waitingSenders = new PaddedCounter();
     private final ReentrantLock spaceLock = new ReentrantLock();
     private final Condition spaceAvailable = spaceLock.newCondition();
-    private final AtomicInteger waitingReceivers = new AtomicInteger();
+    /** Receivers parked or about to park; read by every sender, so on a line of its own, written only by them. */
+    private final PaddedCounter waitingReceivers = new PaddedCounter();
     private final ReentrantLock itemLock = new ReentrantLock();
     private final Condition itemAvailable = itemLock.newCondition();
 
@@ -132,8 +143,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     /** Frees the places of {@code count} elements taken by {@link #takeBatch} and handed on. */
     void releasePlaces(int count) {
         if (count > 0 && bounded) {
-            int before = reserved.getAndAdd(-count);
-            signalSenders(before, count);
+            signalSenders(released.getAndAdd(count), count);
         }
     }
 
@@ -182,7 +192,11 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public int size() {
-        return bounded ? reserved.get() : items.size();
+        if (!bounded) {
+            return items.size();
+        }
+        long freed = released.get(); // read first: the difference can only overstate the count, never go negative
+        return (int) Math.max(0, reserved.get() - freed);
     }
 
     @Override
@@ -244,7 +258,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         itemLock.lockInterruptibly(); // an interrupt during the spin ends the wait here
         try {
             // announce first, then re-check: a sender that adds an element after our check sees us and signals
-            waitingReceivers.incrementAndGet();
+            waitingReceivers.getAndAdd(1);
             E element = null;
             try {
                 while ((element = items.pollFirst()) == null) {
@@ -258,7 +272,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                 }
                 return element;
             } finally {
-                waitingReceivers.decrementAndGet();
+                waitingReceivers.getAndAdd(-1);
                 if (element == null && !items.isEmpty()) {
                     itemAvailable.signal(); // we leave without an element: a signal meant for us goes to another
                 }
@@ -272,12 +286,19 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         if (!bounded) {
             return true;
         }
-        for (int current = reserved.get(); current < capacity; current = reserved.get()) {
+        while (true) {
+            long current = reserved.get();
+            if (current - reserved.companion() >= capacity) {
+                long freed = released.get(); // looks full: see what receivers freed since
+                reserved.companion(freed);
+                if (current - freed >= capacity) {
+                    return false;
+                }
+            }
             if (reserved.compareAndSet(current, current + 1)) {
                 return true;
             }
         }
-        return false;
     }
 
     /**
@@ -298,7 +319,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         spaceLock.lockInterruptibly();
         try {
             // announce first, then re-check: a receiver that frees a place after our check sees us and signals
-            waitingSenders.incrementAndGet();
+            waitingSenders.getAndAdd(1);
             try {
                 while (!reservePlace()) {
                     if (nanos == WAIT_INDEFINITELY) {
@@ -309,12 +330,12 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                         nanos = spaceAvailable.awaitNanos(nanos);
                     }
                 }
-                if (waitingSenders.get() > 1 && reserved.get() < capacity) {
+                if (waitingSenders.get() > 1 && reserved.get() - released.get() < capacity) {
                     spaceAvailable.signal(); // places remain: the next parked sender takes one
                 }
                 return true;
             } finally {
-                waitingSenders.decrementAndGet();
+                waitingSenders.getAndAdd(-1);
             }
         } finally {
             spaceLock.unlock();
@@ -323,8 +344,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     private <T> T released(T element) {
         if (element != null && bounded) {
-            int before = reserved.getAndDecrement();
-            signalSenders(before, 1);
+            signalSenders(released.getAndAdd(1), 1);
         }
         return element;
     }
@@ -332,10 +352,15 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     /**
      * Wakes a parked sender when places were freed in a full queue. Only then: a sender parks only on a full queue,
      * and a woken sender wakes the next one while places remain (see {@link #awaitPlace}), so a receiver does not
-     * take the lock for every element it takes while a woken sender is still on its way.
+     * take the lock for every element it takes while a woken sender is still on its way. The common case reads
+     * only a count written when a sender parks or leaves.
+     *
+     * <p>No lost wake-up: a parking sender announces itself, then reads {@link #released} and finds the queue full.
+     * The first release it did not see started from the value it read, against at least the reservations it saw,
+     * so that release finds the queue was full, and (coming after the announcement) sees the sender waiting.
      */
-    private void signalSenders(int reservedBefore, int freedPlaces) {
-        if (reservedBefore >= capacity && waitingSenders.get() > 0) {
+    private void signalSenders(long releasedBefore, int freedPlaces) {
+        if (waitingSenders.get() > 0 && reserved.get() - releasedBefore >= capacity) {
             spaceLock.lock();
             try {
                 if (freedPlaces == 1) {
