@@ -11,8 +11,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The queue behind {@link QueueChannel}: a lock-free {@link ConcurrentLinkedDeque} made bounded by an atomic count of
- * reserved places, with waiting on either side only when it cannot be avoided.
+ * The queue behind {@link QueueChannel}: a lock-free linked list ({@link LinkedElements}, whose senders and receivers
+ * write lines of their own) made bounded by counts of reserved and released places, with waiting on either side only
+ * when it cannot be avoided. Elements put back wait ahead of the list, in a deque of their own.
  * <ul>
  * <li>A receiver that finds the queue empty first spins briefly (another core usually brings the next element
  * within a microsecond), and only then parks under a lock. A sender signals only when a receiver is parked, so a busy
@@ -37,8 +38,20 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     private static final int FULL_QUEUE_SPINS = MULTI_CORE ? 256 : 0;
     /** A few microseconds: long enough for a busy sender's next element, short enough not to matter when idle. */
     private static final int EMPTY_QUEUE_SPINS = MULTI_CORE ? 512 : 0;
+    /**
+     * A spinning receiver (sender) looks at the queue only once per this many spins (a power of two): each look
+     * reads a line the other side writes for every element (the last node; the count of released places), and a
+     * look per spin would make the other side wait for that line every time. Looking less often lets a few
+     * elements (places) gather, which the spinning side then takes in one go.
+     */
+    private static final int SPINS_PER_LOOK = 8;
 
-    private final ConcurrentLinkedDeque<E> items = new ConcurrentLinkedDeque<>();
+    private final LinkedElements<E> items = new LinkedElements<>();
+    /**
+     * Elements put back ({@link #putBack}), older than any in {@link #items}, so taken first. Almost always empty:
+     * a look at it reads a line nobody writes.
+     */
+    private final ConcurrentLinkedDeque<E> returned = new ConcurrentLinkedDeque<>();
     private final int capacity;
     private final boolean bounded;
     /**
@@ -105,7 +118,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public E poll() {
-        return released(items.pollFirst());
+        return released(takeFirst());
     }
 
     @Override
@@ -134,7 +147,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         target[0] = first;
         int taken = 1;
         E next;
-        while (taken < max && (next = items.pollFirst()) != null) {
+        while (taken < max && (next = takeFirst()) != null) {
             target[taken++] = next;
         }
         return taken;
@@ -161,12 +174,13 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public E peek() {
-        return items.peekFirst();
+        E first = returned.peekFirst();
+        return first != null ? first : items.peek();
     }
 
     @Override
     public boolean remove(Object element) {
-        if (items.removeFirstOccurrence(element)) {
+        if (returned.removeFirstOccurrence(element) || items.remove(element)) {
             released(element);
             return true;
         }
@@ -182,7 +196,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     public int drainTo(Collection<? super E> target, int maxElements) {
         int drained = 0;
         E next;
-        while (drained < maxElements && (next = items.pollFirst()) != null) {
+        while (drained < maxElements && (next = takeFirst()) != null) {
             target.add(next);
             drained++;
         }
@@ -193,10 +207,12 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     @Override
     public int size() {
         if (!bounded) {
-            return items.size();
+            return returned.size() + items.size();
         }
-        long freed = released.get(); // read first: the difference can only overstate the count, never go negative
-        return (int) Math.max(0, reserved.get() - freed);
+        // released first: the difference never goes negative; places freed and taken again between the two reads
+        // can make it overstate, never beyond the capacity
+        long freed = released.get();
+        return (int) Math.min(capacity, reserved.get() - freed);
     }
 
     @Override
@@ -207,25 +223,26 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     /** A read-only view: removing through it would bypass the place count. */
     @Override
     public Iterator<E> iterator() {
-        Iterator<E> delegate = items.iterator();
+        Iterator<E> older = returned.iterator();
+        Iterator<E> newer = items.iterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return delegate.hasNext();
+                return older.hasNext() || newer.hasNext();
             }
 
             @Override
             public E next() {
-                return delegate.next();
+                return older.hasNext() ? older.next() : newer.next();
             }
         };
     }
 
     private void add(E element, boolean atHead) {
         if (atHead) {
-            items.addFirst(element);
+            returned.addFirst(element);
         } else {
-            items.addLast(element);
+            items.add(element);
         }
         // after the element is in: a receiver that announced itself before we looked either sees it or gets the signal
         if (waitingReceivers.get() > 0) {
@@ -240,14 +257,15 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /** @return the next element, its place still reserved, or {@code null} when none came in time */
     private E awaitElement(long nanos) throws InterruptedException {
-        E element = items.pollFirst();
+        E element = takeFirst();
         if (element != null || nanos == 0) {
             return element;
         }
         long deadline = nanos == WAIT_INDEFINITELY ? 0 : System.nanoTime() + nanos;
-        for (int spin = 0; spin < EMPTY_QUEUE_SPINS; spin++) {
+        for (int spin = 1; spin <= EMPTY_QUEUE_SPINS; spin++) {
             Thread.onSpinWait();
-            if (!items.isEmpty() && (element = items.pollFirst()) != null) {
+            if ((spin & (SPINS_PER_LOOK - 1)) == 0 && hasElements()
+                    && (element = takeFirst()) != null) {
                 return element;
             }
         }
@@ -261,7 +279,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
             waitingReceivers.getAndAdd(1);
             E element = null;
             try {
-                while ((element = items.pollFirst()) == null) {
+                while ((element = takeFirst()) == null) {
                     if (nanos == WAIT_INDEFINITELY) {
                         itemAvailable.await();
                     } else if (nanos <= 0) {
@@ -273,13 +291,28 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                 return element;
             } finally {
                 waitingReceivers.getAndAdd(-1);
-                if (element == null && !items.isEmpty()) {
+                if (element == null && hasElements()) {
                     itemAvailable.signal(); // we leave without an element: a signal meant for us goes to another
                 }
             }
         } finally {
             itemLock.unlock();
         }
+    }
+
+    /** @return the oldest element, removed (its place still reserved), or {@code null} when there is none */
+    private E takeFirst() {
+        if (!returned.isEmpty()) {
+            E element = returned.pollFirst();
+            if (element != null) {
+                return element;
+            }
+        }
+        return items.poll();
+    }
+
+    private boolean hasElements() {
+        return !returned.isEmpty() || !items.isEmpty();
     }
 
     private boolean reservePlace() {
@@ -306,9 +339,9 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      * long is much cheaper than parking the sender and having the receiver wake it for every place.
      */
     private boolean spinForPlace() {
-        for (int spin = 0; spin < FULL_QUEUE_SPINS; spin++) {
+        for (int spin = 1; spin <= FULL_QUEUE_SPINS; spin++) {
             Thread.onSpinWait();
-            if (reservePlace()) {
+            if ((spin & (SPINS_PER_LOOK - 1)) == 0 && reservePlace()) {
                 return true;
             }
         }
