@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The queue behind {@link QueueChannel}: a lock-free {@link ConcurrentLinkedDeque} made bounded by an atomic count of
- * reserved places, with waiting on either side only when it cannot be avoided.
+ * The queue behind {@link QueueChannel}: a lock-free linked list ({@link LinkedElements}, whose senders and receivers
+ * write lines of their own) made bounded by counts of reserved and released places, with waiting on either side only
+ * when it cannot be avoided. Elements put back wait ahead of the list, in a deque of their own.
  * <ul>
  * <li>A receiver that finds the queue empty first spins briefly (another core usually brings the next element
  * within a microsecond), and only then parks under a lock. A sender signals only when a receiver is parked, so a busy
@@ -38,15 +38,39 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     private static final int FULL_QUEUE_SPINS = MULTI_CORE ? 256 : 0;
     /** A few microseconds: long enough for a busy sender's next element, short enough not to matter when idle. */
     private static final int EMPTY_QUEUE_SPINS = MULTI_CORE ? 512 : 0;
+    /**
+     * A spinning receiver (sender) looks at the queue only once per this many spins (a power of two): each look
+     * reads a line the other side writes for every element (the last node; the count of released places), and a
+     * look per spin would make the other side wait for that line every time. Looking less often lets a few
+     * elements (places) gather, which the spinning side then takes in one go.
+     */
+    private static final int SPINS_PER_LOOK = 8;
 
-    private final ConcurrentLinkedDeque<E> items = new ConcurrentLinkedDeque<>();
+    private final LinkedElements<E> items = new LinkedElements<>();
+    /**
+     * Elements put back ({@link #putBack}), older than any in {@link #items}, so taken first. Almost always empty:
+     * a look at it reads a line nobody writes.
+     */
+    private final ConcurrentLinkedDeque<E> returned = new ConcurrentLinkedDeque<>();
     private final int capacity;
     private final boolean bounded;
-    private final AtomicInteger reserved = new AtomicInteger();
-    private final AtomicInteger waitingSenders = new AtomicInteger();
+    /**
+     * Places reserved by senders, ever; written by senders only. With {@link #released}, the count of places now
+     * taken is {@code reserved - released}; two counters on lines of their own, so that a sender and a receiver do
+     * not pull one line back and forth for every element.
+     */
+    private final PaddedCounter reserved = new PaddedCounter();
+    // reserved.companion(): what a sender last read of released, a lower bound of it, so a reservation checked
+    // against it never overfills the queue; senders re-read released only when the queue looks full by this bound.
+    // Any sender may write it, on the line senders write anyway; a stale value written late only costs a re-read.
+    /** Places freed by receivers, ever; written by receivers only. */
+    private final PaddedCounter released = new PaddedCounter();
+    /** Senders parked or about to park; read by every receiver, so on a line of its own, written only by them. */
+    private final PaddedCounter waitingSenders = new PaddedCounter();
     private final ReentrantLock spaceLock = new ReentrantLock();
     private final Condition spaceAvailable = spaceLock.newCondition();
-    private final AtomicInteger waitingReceivers = new AtomicInteger();
+    /** Receivers parked or about to park; read by every sender, so on a line of its own, written only by them. */
+    private final PaddedCounter waitingReceivers = new PaddedCounter();
     private final ReentrantLock itemLock = new ReentrantLock();
     private final Condition itemAvailable = itemLock.newCondition();
 
@@ -94,7 +118,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public E poll() {
-        return released(items.pollFirst());
+        return released(takeFirst());
     }
 
     @Override
@@ -123,7 +147,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         target[0] = first;
         int taken = 1;
         E next;
-        while (taken < max && (next = items.pollFirst()) != null) {
+        while (taken < max && (next = takeFirst()) != null) {
             target[taken++] = next;
         }
         return taken;
@@ -132,8 +156,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     /** Frees the places of {@code count} elements taken by {@link #takeBatch} and handed on. */
     void releasePlaces(int count) {
         if (count > 0 && bounded) {
-            int before = reserved.getAndAdd(-count);
-            signalSenders(before, count);
+            signalSenders(released.getAndAdd(count), count);
         }
     }
 
@@ -151,12 +174,13 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public E peek() {
-        return items.peekFirst();
+        E first = returned.peekFirst();
+        return first != null ? first : items.peek();
     }
 
     @Override
     public boolean remove(Object element) {
-        if (items.removeFirstOccurrence(element)) {
+        if (returned.removeFirstOccurrence(element) || items.remove(element)) {
             released(element);
             return true;
         }
@@ -172,7 +196,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     public int drainTo(Collection<? super E> target, int maxElements) {
         int drained = 0;
         E next;
-        while (drained < maxElements && (next = items.pollFirst()) != null) {
+        while (drained < maxElements && (next = takeFirst()) != null) {
             target.add(next);
             drained++;
         }
@@ -182,7 +206,13 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public int size() {
-        return bounded ? reserved.get() : items.size();
+        if (!bounded) {
+            return returned.size() + items.size();
+        }
+        // released first: the difference never goes negative; places freed and taken again between the two reads
+        // can make it overstate, never beyond the capacity
+        long freed = released.get();
+        return (int) Math.min(capacity, reserved.get() - freed);
     }
 
     @Override
@@ -193,25 +223,26 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     /** A read-only view: removing through it would bypass the place count. */
     @Override
     public Iterator<E> iterator() {
-        Iterator<E> delegate = items.iterator();
+        Iterator<E> older = returned.iterator();
+        Iterator<E> newer = items.iterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return delegate.hasNext();
+                return older.hasNext() || newer.hasNext();
             }
 
             @Override
             public E next() {
-                return delegate.next();
+                return older.hasNext() ? older.next() : newer.next();
             }
         };
     }
 
     private void add(E element, boolean atHead) {
         if (atHead) {
-            items.addFirst(element);
+            returned.addFirst(element);
         } else {
-            items.addLast(element);
+            items.add(element);
         }
         // after the element is in: a receiver that announced itself before we looked either sees it or gets the signal
         if (waitingReceivers.get() > 0) {
@@ -226,14 +257,15 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /** @return the next element, its place still reserved, or {@code null} when none came in time */
     private E awaitElement(long nanos) throws InterruptedException {
-        E element = items.pollFirst();
+        E element = takeFirst();
         if (element != null || nanos == 0) {
             return element;
         }
         long deadline = nanos == WAIT_INDEFINITELY ? 0 : System.nanoTime() + nanos;
-        for (int spin = 0; spin < EMPTY_QUEUE_SPINS; spin++) {
+        for (int spin = 1; spin <= EMPTY_QUEUE_SPINS; spin++) {
             Thread.onSpinWait();
-            if (!items.isEmpty() && (element = items.pollFirst()) != null) {
+            if ((spin & (SPINS_PER_LOOK - 1)) == 0 && hasElements()
+                    && (element = takeFirst()) != null) {
                 return element;
             }
         }
@@ -244,10 +276,10 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         itemLock.lockInterruptibly(); // an interrupt during the spin ends the wait here
         try {
             // announce first, then re-check: a sender that adds an element after our check sees us and signals
-            waitingReceivers.incrementAndGet();
+            waitingReceivers.getAndAdd(1);
             E element = null;
             try {
-                while ((element = items.pollFirst()) == null) {
+                while ((element = takeFirst()) == null) {
                     if (nanos == WAIT_INDEFINITELY) {
                         itemAvailable.await();
                     } else if (nanos <= 0) {
@@ -258,8 +290,8 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                 }
                 return element;
             } finally {
-                waitingReceivers.decrementAndGet();
-                if (element == null && !items.isEmpty()) {
+                waitingReceivers.getAndAdd(-1);
+                if (element == null && hasElements()) {
                     itemAvailable.signal(); // we leave without an element: a signal meant for us goes to another
                 }
             }
@@ -268,16 +300,38 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         }
     }
 
+    /** @return the oldest element, removed (its place still reserved), or {@code null} when there is none */
+    private E takeFirst() {
+        if (!returned.isEmpty()) {
+            E element = returned.pollFirst();
+            if (element != null) {
+                return element;
+            }
+        }
+        return items.poll();
+    }
+
+    private boolean hasElements() {
+        return !returned.isEmpty() || !items.isEmpty();
+    }
+
     private boolean reservePlace() {
         if (!bounded) {
             return true;
         }
-        for (int current = reserved.get(); current < capacity; current = reserved.get()) {
+        while (true) {
+            long current = reserved.get();
+            if (current - reserved.companion() >= capacity) {
+                long freed = released.get(); // looks full: see what receivers freed since
+                reserved.companion(freed);
+                if (current - freed >= capacity) {
+                    return false;
+                }
+            }
             if (reserved.compareAndSet(current, current + 1)) {
                 return true;
             }
         }
-        return false;
     }
 
     /**
@@ -285,9 +339,9 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      * long is much cheaper than parking the sender and having the receiver wake it for every place.
      */
     private boolean spinForPlace() {
-        for (int spin = 0; spin < FULL_QUEUE_SPINS; spin++) {
+        for (int spin = 1; spin <= FULL_QUEUE_SPINS; spin++) {
             Thread.onSpinWait();
-            if (reservePlace()) {
+            if ((spin & (SPINS_PER_LOOK - 1)) == 0 && reservePlace()) {
                 return true;
             }
         }
@@ -298,7 +352,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         spaceLock.lockInterruptibly();
         try {
             // announce first, then re-check: a receiver that frees a place after our check sees us and signals
-            waitingSenders.incrementAndGet();
+            waitingSenders.getAndAdd(1);
             try {
                 while (!reservePlace()) {
                     if (nanos == WAIT_INDEFINITELY) {
@@ -309,12 +363,12 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
                         nanos = spaceAvailable.awaitNanos(nanos);
                     }
                 }
-                if (waitingSenders.get() > 1 && reserved.get() < capacity) {
+                if (waitingSenders.get() > 1 && reserved.get() - released.get() < capacity) {
                     spaceAvailable.signal(); // places remain: the next parked sender takes one
                 }
                 return true;
             } finally {
-                waitingSenders.decrementAndGet();
+                waitingSenders.getAndAdd(-1);
             }
         } finally {
             spaceLock.unlock();
@@ -323,8 +377,7 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     private <T> T released(T element) {
         if (element != null && bounded) {
-            int before = reserved.getAndDecrement();
-            signalSenders(before, 1);
+            signalSenders(released.getAndAdd(1), 1);
         }
         return element;
     }
@@ -332,10 +385,15 @@ final class HandoffQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     /**
      * Wakes a parked sender when places were freed in a full queue. Only then: a sender parks only on a full queue,
      * and a woken sender wakes the next one while places remain (see {@link #awaitPlace}), so a receiver does not
-     * take the lock for every element it takes while a woken sender is still on its way.
+     * take the lock for every element it takes while a woken sender is still on its way. The common case reads
+     * only a count written when a sender parks or leaves.
+     *
+     * <p>No lost wake-up: a parking sender announces itself, then reads {@link #released} and finds the queue full.
+     * The first release it did not see started from the value it read, against at least the reservations it saw,
+     * so that release finds the queue was full, and (coming after the announcement) sees the sender waiting.
      */
-    private void signalSenders(int reservedBefore, int freedPlaces) {
-        if (reservedBefore >= capacity && waitingSenders.get() > 0) {
+    private void signalSenders(long releasedBefore, int freedPlaces) {
+        if (waitingSenders.get() > 0 && reserved.get() - releasedBefore >= capacity) {
             spaceLock.lock();
             try {
                 if (freedPlaces == 1) {
