@@ -18,9 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Order: reading is owned by one party at a time, the {@code readOwned} flag passing the decoder and buffer
  * safely from one to the next. When the selector finds the channel readable and takes ownership, it makes one
- * non-blocking read itself (it never decodes, delivers or publishes) and gives a task to the executor; that task
- * delivers what was read, reads on while each read fills the buffer, and only then gives ownership back. So payloads
- * are delivered one at a time and in the order they arrived, however many threads the executor has.
+ * non-blocking read itself and leaves the rest to a delivery ({@link SelectorLoop#deliver}): made by the selecting
+ * thread after its select, or by a task of the executor, it delivers what was read, reads on while each read fills
+ * the buffer, and only then gives ownership back. So payloads are delivered one at a time and in the order they
+ * arrived, whichever thread delivers them.
  *
  * <p>Wake-ups: the channel stays registered for reads while a task delivers, so when the task ends nothing has to
  * wake the selector to watch it again; in a request and reply exchange (the peer sends nothing until it has the
@@ -31,7 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Writes are made by the sender's thread; when the socket buffer is full it waits for the selector to find the
  * channel writable (up to the send timeout, when one is set).
  */
-final class ChannelTcpConnection extends AbstractTcpConnection implements SelectorLoop.Handler {
+final class ChannelTcpConnection extends AbstractTcpConnection
+        implements SelectorLoop.Handler, SelectorLoop.Delivery {
 
     /** Reads one task makes before it lets the executor run other connections' tasks. */
     private static final int READS_PER_TASK = 4;
@@ -42,6 +44,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
 
     private final SocketChannel channel;
     private final SelectionKey key;
+    private final SelectorLoop loop;
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     // True while the selector or a task owns reading; starts true so nothing is read before startReading().
     private final AtomicBoolean readOwned = new AtomicBoolean(true);
@@ -56,10 +59,12 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
     private volatile long lastReadNanos = System.nanoTime();
 
     /** @param key the channel's registration, with no interest yet; this connection becomes its attachment */
-    ChannelTcpConnection(SocketChannel channel, SelectionKey key, ConnectionContext context) throws IOException {
+    ChannelTcpConnection(SocketChannel channel, SelectionKey key, SelectorLoop loop, ConnectionContext context)
+            throws IOException {
         super((InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(), context);
         this.channel = channel;
         this.key = key;
+        this.loop = loop;
         key.attach(this);
     }
 
@@ -111,6 +116,16 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
             firstRead = READ_FAILED;
             firstReadFailure = e;
         }
+        loop.deliver(this);
+    }
+
+    @Override
+    public void deliverHere() {
+        deliverRead();
+    }
+
+    @Override
+    public void deliverOnTask() {
         schedule(deliverRead);
     }
 
@@ -132,7 +147,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
         }
     }
 
-    /** The task that delivers what the selector read, then reads on while each read fills the buffer. */
+    /** The delivery of what the selector read; then reads on while each read fills the buffer. */
     private void deliverRead() {
         boolean keepReading = false;
         try {
@@ -155,7 +170,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
                     return;
                 }
                 if (reads + 1 == READS_PER_TASK || !isOpen()) {
-                    break; // let other connections' tasks run; the selector sees what is left
+                    break; // let other connections be served; the selector sees what is left
                 }
                 if (count < buffer.capacity()) {
                     // The read emptied the socket; what came since, the selector sees (it watches the channel
@@ -221,6 +236,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
                 throw new ClosedChannelException();
             }
             key.selector().wakeup();
+            loop.handOffIfSelecting(); // else nobody would select until the send timeout
             while (!writable && isOpen()) {
                 long left = timeoutNanos == 0 ? 0 : deadline - System.nanoTime();
                 if (timeoutNanos > 0 && left <= 0) {
