@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,8 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * So that a slow delivery (a listener that waits, a write waiting for the peer to read) cannot hold up every other
  * connection, a second task, the watch, looks every half of {@link TcpConnectionOptions#selectorHandOff()}: when a
  * delivery has lasted longer than that, the watching thread takes over selecting, and the thread that was delivering
- * becomes the watch once it is done. The two threads swap roles, so no third thread is needed for a take-over. With
- * a zero hand-off time every delivery is a task of the executor and no watch runs.
+ * becomes the watch once it is done. The two threads swap roles, so no third thread is needed for a take-over; the
+ * thread that takes over first delivers what the slow thread's last select found and it had not begun. Should both
+ * be slow at once, the other connections wait for the first of them to end. With a zero hand-off time every
+ * delivery is a task of the executor and no watch runs.
  */
 final class SelectorLoop {
 
@@ -64,6 +67,8 @@ final class SelectorLoop {
     private volatile long deliveringSince;
     // The deliveries of the select in progress; touched only under the selector's lock, by the selecting thread.
     private List<Delivery> collected;
+    // What the selecting thread's last select found, for the thread that takes over from it.
+    private volatile Batch inProgress;
     private long nextIdleCheck = System.nanoTime(); // touched only by the selecting thread
 
     /**
@@ -109,8 +114,8 @@ final class SelectorLoop {
     }
 
     /**
-     * Called before a wait for the selector to see something (a channel become writable): when the calling thread
-     * is the selecting one, the watch takes over selecting at once rather than after the hand-off time.
+     * Called before a wait that may last (a write waiting for the peer to read): when the calling thread is the
+     * selecting one, the watch takes over selecting at once rather than after the hand-off time.
      */
     void handOffIfSelecting() {
         if (handOffNanos > 0 && Thread.currentThread() == selecting) {
@@ -171,7 +176,12 @@ final class SelectorLoop {
             while (running) {
                 if (selecting == me) {
                     selector.select(dispatcher, idleCheckMillis);
-                    deliverCollected(deliveries, me);
+                    if (!deliveries.isEmpty()) {
+                        Batch batch = new Batch(deliveries.toArray(new Delivery[0]));
+                        deliveries.clear();
+                        inProgress = batch;
+                        deliverAll(batch, me);
+                    }
                     if (idleTimeoutNanos > 0 && System.nanoTime() - nextIdleCheck >= 0) {
                         checkIdle();
                         nextIdleCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleCheckMillis);
@@ -182,6 +192,12 @@ final class SelectorLoop {
                     // The other thread may have gone back to the selector meanwhile: it holds the selector's lock
                     // until woken, and then finds that it is the watch now.
                     selector.wakeup();
+                    // What that thread's last select found and it has not begun to deliver must not wait for its
+                    // slow delivery to end: this thread delivers it.
+                    Batch left = inProgress;
+                    if (left != null) {
+                        deliverAll(left, me);
+                    }
                 }
             }
         } catch (IOException | ClosedSelectorException e) {
@@ -198,12 +214,11 @@ final class SelectorLoop {
     }
 
     /**
-     * Delivers what the select collected, in turn. Should the watch take over meanwhile, this thread still delivers
-     * the rest itself (each delivery owns its connection's reading, and the executor may have no thread to spare).
+     * Delivers the batch's deliveries one after the other, as long as any is left unclaimed: the thread that
+     * selected them, and the thread that takes over from it should one of them take long, share what is left.
      */
-    private void deliverCollected(List<Delivery> deliveries, Thread me) {
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery delivery = deliveries.get(i);
+    private void deliverAll(Batch batch, Thread me) {
+        for (Delivery delivery; (delivery = batch.claim()) != null; ) {
             boolean timed = selecting == me;
             if (timed) {
                 deliveringSince = System.nanoTime() | 1; // never 0, which means not delivering
@@ -219,7 +234,6 @@ final class SelectorLoop {
                 }
             }
         }
-        deliveries.clear();
     }
 
     /**
@@ -247,6 +261,25 @@ final class SelectorLoop {
             return false;
         } finally {
             watchLock.unlock();
+        }
+    }
+
+    /** What one select collected: each delivery is claimed once, by whichever of the loop's threads comes first. */
+    private static final class Batch {
+        private final Delivery[] deliveries;
+        private final AtomicInteger claimed = new AtomicInteger();
+
+        Batch(Delivery[] deliveries) {
+            this.deliveries = deliveries;
+        }
+
+        /** @return the next delivery nobody has claimed, or null when none is left */
+        Delivery claim() {
+            if (claimed.get() >= deliveries.length) {
+                return null;
+            }
+            int next = claimed.getAndIncrement();
+            return next < deliveries.length ? deliveries[next] : null;
         }
     }
 

@@ -85,6 +85,29 @@ class SelectorHandOffTest {
         }
     }
 
+    @ParameterizedTest(name = "hand-off after {0} ms")
+    @ValueSource(longs = {0, 20})
+    void twoRepliesWaitingForTheirPeersAtOnceEachGoOutWhenItsPeerReads(long handOffMillis) throws Exception {
+        // Each write waits on its own: with deliveries on the selector's thread, both of its threads may be writing.
+        String big = "y".repeat(4 << 20);
+        TcpServerFactory server = start(handOffMillis, (connection, payload) -> {
+            String text = text(payload);
+            connection.send(bytes(text.equals("big") ? big : text));
+        });
+        try (LineSocket first = new LineSocket(server.port(), 4096);
+             LineSocket second = new LineSocket(server.port(), 4096)) {
+            first.write("big\r\n");
+            second.write("big\r\n");
+
+            assertThat(first.readLine()).isEqualTo(big);
+            assertThat(second.readLine()).isEqualTo(big);
+            first.write("small\r\n");
+            assertThat(first.readLine()).isEqualTo("small");
+            second.write("small\r\n");
+            assertThat(second.readLine()).isEqualTo("small");
+        }
+    }
+
     private TcpServerFactory start(long handOffMillis, TcpMessageListener listener) {
         CountingExecutor executor = CountingExecutor.fixed(3);
         executors.add(executor);
