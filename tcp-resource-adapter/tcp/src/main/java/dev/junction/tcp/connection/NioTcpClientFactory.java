@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A client with non-blocking channels: connecting happens on the caller's thread (waiting at most the connect
@@ -18,7 +19,8 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
     /**
      * @param host     the server's host name or address
      * @param options  the server's port (required) and how to configure and frame connections
-     * @param executor runs the selector, its watch and other short tasks: at least three threads
+     * @param executor runs the selector, its watch and other short tasks: at least three threads (two with a zero
+     *                 {@code selectorHandOff})
      * @param listener receives every payload the server sends, on a read task
      * @throws IllegalArgumentException when the options have no port
      */
@@ -32,6 +34,10 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
         if (callerReads()) {
             return () -> {
             }; // each connection has its caller wait on a selector of its own: nothing to watch them all
+        }
+        String shortage = ExecutorThreads.shortage(NioTcpClientFactory.class, options(), executor());
+        if (shortage != null) {
+            throw new RejectedExecutionException(shortage); // start() reports it as the reason it cannot start
         }
         SelectorLoop loop = new SelectorLoop(toString(), context.tracker(), options());
         try {

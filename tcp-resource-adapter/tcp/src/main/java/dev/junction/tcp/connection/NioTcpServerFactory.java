@@ -26,11 +26,17 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
 
     /**
      * @param options  where to listen and how to configure and frame connections
-     * @param executor runs the selector, its watch and set-up tasks: at least three threads
+     * @param executor runs the selector, its watch and set-up tasks: at least three threads (two with a zero
+     *                 {@code selectorHandOff})
      * @param listener receives every payload, on the selector's thread or a read task
+     * @throws IllegalArgumentException when the executor is a thread pool with fewer threads than that
      */
     public NioTcpServerFactory(TcpConnectionOptions options, Executor executor, TcpMessageListener listener) {
         super(options, executor, listener);
+        String shortage = ExecutorThreads.shortage(NioTcpServerFactory.class, options, executor);
+        if (shortage != null) {
+            throw new IllegalArgumentException(shortage);
+        }
     }
 
     @Override
