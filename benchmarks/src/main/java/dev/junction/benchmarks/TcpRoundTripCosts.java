@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -16,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.junction.benchmarks.TcpRoundTripCosts [roundTrips
  * [scenario...]]}, every scenario when none is named; {@code -Drepeats=n} before {@code -cp} measures each n
- * times.
+ * times; {@code -Dclients=4} makes the round trips with four clients at once.
  * The kernel's share of the CPU time (system calls, the loopback network stack) comes from the process's clock ticks,
  * 10 ms each: measure tens of thousands of round trips for it to mean something.
  * Linux only (it reads {@code /proc/self/task/<tid>/status} and {@code /proc/self/stat}); the JVM's own threads (JIT,
@@ -28,7 +34,7 @@ public final class TcpRoundTripCosts {
     }
 
     /** One client's round trip, and what closes the scenario. */
-    private record Scenario(String name, Callable<String> roundTrip, AutoCloseable close) {
+    private record Scenario(String name, List<Callable<String>> roundTrips, AutoCloseable close) {
     }
 
     /**
@@ -36,6 +42,18 @@ public final class TcpRoundTripCosts {
      * disturbed of several measurements is the one to compare.
      */
     private static final int REPEATS = Integer.getInteger("repeats", 1);
+
+    /**
+     * How many clients make the round trips at once, each on a thread and a connection of its own
+     * ({@code -Dclients=4}, as JMH's {@code -t 4}); they share the count of round trips.
+     */
+    private static final int CLIENTS = Integer.getInteger("clients", 1);
+
+    private static void run(Callable<String> roundTrip, int times, String name) throws Exception {
+        for (int i = 0; i < times; i++) {
+            TcpRoundTripBenchmark.checked(roundTrip.call(), name);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int roundTrips = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -71,8 +89,24 @@ public final class TcpRoundTripCosts {
         long[] ticks = userAndKernelTicks();
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        for (int i = 0; i < roundTrips; i++) {
-            TcpRoundTripBenchmark.checked(scenario.roundTrip().call(), scenario.name());
+        if (scenario.roundTrips().size() == 1) {
+            run(scenario.roundTrips().get(0), roundTrips, scenario.name());
+        } else {
+            List<Future<?>> clients = new ArrayList<>();
+            ExecutorService threads = Executors.newFixedThreadPool(scenario.roundTrips().size());
+            try {
+                for (Callable<String> roundTrip : scenario.roundTrips()) {
+                    clients.add(threads.submit(() -> {
+                        run(roundTrip, roundTrips / scenario.roundTrips().size(), scenario.name());
+                        return null;
+                    }));
+                }
+                for (Future<?> client : clients) {
+                    client.get();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
         }
         long cpuAfter = os.getProcessCpuTime();
         long wallAfter = System.nanoTime();
@@ -112,91 +146,108 @@ public final class TcpRoundTripCosts {
         return total;
     }
 
+    /**
+     * Opens the scenario's server and {@link #CLIENTS} clients of it, each with its own connection as a JMH thread
+     * has ({@code junctionPooled}: one client whose pool every thread shares).
+     */
     private static Scenario open(String name) throws Exception {
-        switch (name) {
-            case "rawSocket": {
-                TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
-                server.setUp();
-                TcpRoundTripBenchmark.RawClient client = new TcpRoundTripBenchmark.RawClient();
-                client.setUp(server);
-                return new Scenario(name, client::ask, () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
+        List<Callable<String>> trips = new ArrayList<>();
+        Deque<AutoCloseable> closers = new ArrayDeque<>(); // closed last opened first
+        try {
+            switch (name) {
+                case "rawSocket", "rawSocketReaderThread", "junctionClientRawServer" -> {
+                    TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
+                    server.setUp();
+                    closers.push(server::tearDown);
+                    for (int i = 0; i < CLIENTS; i++) {
+                        if (name.equals("rawSocket")) {
+                            TcpRoundTripBenchmark.RawClient client = new TcpRoundTripBenchmark.RawClient();
+                            client.setUp(server);
+                            closers.push(client::tearDown);
+                            trips.add(client::ask);
+                        } else if (name.equals("rawSocketReaderThread")) {
+                            TcpRoundTripBenchmark.RawReaderThreadClient client =
+                                    new TcpRoundTripBenchmark.RawReaderThreadClient();
+                            client.setUp(server);
+                            closers.push(client::tearDown);
+                            trips.add(client::ask);
+                        } else {
+                            TcpRoundTripBenchmark.JunctionClientOfRawServer client =
+                                    new TcpRoundTripBenchmark.JunctionClientOfRawServer();
+                            client.setUp(server);
+                            closers.push(client::tearDown);
+                            trips.add(() -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD));
+                        }
+                    }
+                }
+                case "junctionBlocking", "junctionPooled" -> {
+                    TcpRoundTripBenchmark.JunctionBlockingServer server =
+                            new TcpRoundTripBenchmark.JunctionBlockingServer();
+                    server.setUp();
+                    closers.push(server::tearDown);
+                    TcpRoundTripBenchmark.JunctionPooledClient pooled = null;
+                    if (name.equals("junctionPooled")) {
+                        pooled = new TcpRoundTripBenchmark.JunctionPooledClient();
+                        pooled.setUp(server);
+                        closers.push(pooled::tearDown);
+                    }
+                    for (int i = 0; i < CLIENTS; i++) {
+                        TcpRoundTripBenchmark.JunctionClient client = pooled;
+                        if (client == null) {
+                            TcpRoundTripBenchmark.JunctionBlockingClient own =
+                                    new TcpRoundTripBenchmark.JunctionBlockingClient();
+                            own.setUp(server);
+                            closers.push(own::tearDown);
+                            client = own;
+                        }
+                        TcpRoundTripBenchmark.Echo echo = client.echo;
+                        trips.add(() -> echo.echo(TcpRoundTripBenchmark.PAYLOAD));
+                    }
+                }
+                case "junctionNio" -> {
+                    TcpRoundTripBenchmark.JunctionNioServer server = new TcpRoundTripBenchmark.JunctionNioServer();
+                    server.setUp();
+                    closers.push(server::tearDown);
+                    for (int i = 0; i < CLIENTS; i++) {
+                        TcpRoundTripBenchmark.JunctionNioClient client = new TcpRoundTripBenchmark.JunctionNioClient();
+                        client.setUp(server);
+                        closers.push(client::tearDown);
+                        trips.add(() -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD));
+                    }
+                }
+                case "springNet", "springNio" -> {
+                    boolean net = name.equals("springNet");
+                    TcpRoundTripBenchmark.SpringServer server = net ? new TcpRoundTripBenchmark.SpringNetServer()
+                            : new TcpRoundTripBenchmark.SpringNioServer();
+                    server.setUp();
+                    closers.push(server::tearDown);
+                    for (int i = 0; i < CLIENTS; i++) {
+                        TcpRoundTripBenchmark.SpringClient client;
+                        if (net) {
+                            TcpRoundTripBenchmark.SpringNetClient own = new TcpRoundTripBenchmark.SpringNetClient();
+                            own.setUp((TcpRoundTripBenchmark.SpringNetServer) server);
+                            client = own;
+                        } else {
+                            TcpRoundTripBenchmark.SpringNioClient own = new TcpRoundTripBenchmark.SpringNioClient();
+                            own.setUp((TcpRoundTripBenchmark.SpringNioServer) server);
+                            client = own;
+                        }
+                        closers.push(client::tearDown);
+                        trips.add(client::ask);
+                    }
+                }
+                default -> throw new IllegalArgumentException(name);
             }
-            case "rawSocketReaderThread": {
-                TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
-                server.setUp();
-                TcpRoundTripBenchmark.RawReaderThreadClient client = new TcpRoundTripBenchmark.RawReaderThreadClient();
-                client.setUp(server);
-                return new Scenario(name, client::ask, () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
-            }
-            case "junctionBlocking": {
-                TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
-                server.setUp();
-                TcpRoundTripBenchmark.JunctionBlockingClient client = new TcpRoundTripBenchmark.JunctionBlockingClient();
-                client.setUp(server);
-                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
-            }
-            case "junctionClientRawServer": {
-                TcpRoundTripBenchmark.RawServer server = new TcpRoundTripBenchmark.RawServer();
-                server.setUp();
-                TcpRoundTripBenchmark.JunctionClientOfRawServer client =
-                        new TcpRoundTripBenchmark.JunctionClientOfRawServer();
-                client.setUp(server);
-                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
-            }
-            case "junctionPooled": {
-                TcpRoundTripBenchmark.JunctionBlockingServer server = new TcpRoundTripBenchmark.JunctionBlockingServer();
-                server.setUp();
-                TcpRoundTripBenchmark.JunctionPooledClient client = new TcpRoundTripBenchmark.JunctionPooledClient();
-                client.setUp(server);
-                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
-            }
-            case "junctionNio": {
-                TcpRoundTripBenchmark.JunctionNioServer server = new TcpRoundTripBenchmark.JunctionNioServer();
-                server.setUp();
-                TcpRoundTripBenchmark.JunctionNioClient client = new TcpRoundTripBenchmark.JunctionNioClient();
-                client.setUp(server);
-                return new Scenario(name, () -> client.echo.echo(TcpRoundTripBenchmark.PAYLOAD), () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
-            }
-            case "springNet": {
-                TcpRoundTripBenchmark.SpringNetServer server = new TcpRoundTripBenchmark.SpringNetServer();
-                server.setUp();
-                TcpRoundTripBenchmark.SpringNetClient client = new TcpRoundTripBenchmark.SpringNetClient();
-                client.setUp(server);
-                return new Scenario(name, client::ask, () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
-            }
-            case "springNio": {
-                TcpRoundTripBenchmark.SpringNioServer server = new TcpRoundTripBenchmark.SpringNioServer();
-                server.setUp();
-                TcpRoundTripBenchmark.SpringNioClient client = new TcpRoundTripBenchmark.SpringNioClient();
-                client.setUp(server);
-                return new Scenario(name, client::ask, () -> {
-                    client.tearDown();
-                    server.tearDown();
-                });
-            }
-            default:
-                throw new IllegalArgumentException(name);
+        } catch (Exception | Error e) {
+            closeAll(closers);
+            throw e;
+        }
+        return new Scenario(name, trips, () -> closeAll(closers));
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closers) throws Exception {
+        while (!closers.isEmpty()) {
+            closers.pop().close();
         }
     }
 }

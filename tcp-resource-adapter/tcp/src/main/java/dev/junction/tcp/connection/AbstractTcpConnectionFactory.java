@@ -32,6 +32,11 @@ abstract class AbstractTcpConnectionFactory implements TcpConnectionFactory {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** @return the executor the factory's tasks run on */
+    final Executor executor() {
+        return executor;
+    }
+
     /**
      * Opens what the factory listens or selects with and gives the executor its first tasks.
      *

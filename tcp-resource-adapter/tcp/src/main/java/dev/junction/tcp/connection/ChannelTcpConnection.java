@@ -7,20 +7,24 @@ import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * A connection over a non-blocking {@link SocketChannel} watched by a {@link SelectorLoop}.
  *
  * <p>Order: reading is owned by one party at a time, the {@code readOwned} flag passing the decoder and buffer
  * safely from one to the next. When the selector finds the channel readable and takes ownership, it makes one
- * non-blocking read itself (it never decodes, delivers or publishes) and gives a task to the executor; that task
- * delivers what was read, reads on while each read fills the buffer, and only then gives ownership back. So payloads
- * are delivered one at a time and in the order they arrived, however many threads the executor has.
+ * non-blocking read itself and leaves the rest to a delivery ({@link SelectorLoop#deliver}): made by the selecting
+ * thread after its select, or by a task of the executor, it delivers what was read, reads on while each read fills
+ * the buffer, and only then gives ownership back. So payloads are delivered one at a time and in the order they
+ * arrived, whichever thread delivers them.
  *
  * <p>Wake-ups: the channel stays registered for reads while a task delivers, so when the task ends nothing has to
  * wake the selector to watch it again; in a request and reply exchange (the peer sends nothing until it has the
@@ -28,10 +32,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * stop watching the channel (else it would find it readable again and again), and the task then watches it again
  * and wakes the selector when it ends.
  *
- * <p>Writes are made by the sender's thread; when the socket buffer is full it waits for the selector to find the
- * channel writable (up to the send timeout, when one is set).
+ * <p>Writes are made by the sender's thread; when the socket buffer is full it waits on a selector of the
+ * connection's own for the channel to become writable (up to the send timeout, when one is set), and when the sender
+ * is the thread that selects for every connection, the selector's watch takes over meanwhile.
  */
-final class ChannelTcpConnection extends AbstractTcpConnection implements SelectorLoop.Handler {
+final class ChannelTcpConnection extends AbstractTcpConnection
+        implements SelectorLoop.Handler, SelectorLoop.Delivery {
+
+    private static final Consumer<SelectionKey> NOTHING_TO_DO = readyKey -> {
+    };
 
     /** Reads one task makes before it lets the executor run other connections' tasks. */
     private static final int READS_PER_TASK = 4;
@@ -42,24 +51,25 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
 
     private final SocketChannel channel;
     private final SelectionKey key;
+    private final SelectorLoop loop;
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     // True while the selector or a task owns reading; starts true so nothing is read before startReading().
     private final AtomicBoolean readOwned = new AtomicBoolean(true);
     // True while the selector does not watch the channel for reads because bytes came while a task owned reading.
     private final AtomicBoolean readPaused = new AtomicBoolean();
     private final Runnable deliverRead = this::deliverRead;
-    private final ReentrantLock writability = new ReentrantLock();
-    private final Condition becameWritable = writability.newCondition();
-    private boolean writable; // guarded by writability
+    private volatile Selector writable; // made when a write first has to wait; set under the write lock
     private int firstRead; // what the selector's read found; passed to the task with ownership
     private IOException firstReadFailure; // likewise
     private volatile long lastReadNanos = System.nanoTime();
 
     /** @param key the channel's registration, with no interest yet; this connection becomes its attachment */
-    ChannelTcpConnection(SocketChannel channel, SelectionKey key, ConnectionContext context) throws IOException {
+    ChannelTcpConnection(SocketChannel channel, SelectionKey key, SelectorLoop loop, ConnectionContext context)
+            throws IOException {
         super((InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(), context);
         this.channel = channel;
         this.key = key;
+        this.loop = loop;
         key.attach(this);
     }
 
@@ -71,16 +81,6 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
 
     @Override
     public void ready(SelectionKey readyKey) {
-        if (readyKey.isWritable()) {
-            key.interestOpsAnd(~SelectionKey.OP_WRITE);
-            writability.lock();
-            try {
-                writable = true;
-                becameWritable.signalAll();
-            } finally {
-                writability.unlock();
-            }
-        }
         if (readyKey.isReadable()) {
             readySelected();
         }
@@ -111,6 +111,16 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
             firstRead = READ_FAILED;
             firstReadFailure = e;
         }
+        loop.deliver(this);
+    }
+
+    @Override
+    public void deliverHere() {
+        deliverRead();
+    }
+
+    @Override
+    public void deliverOnTask() {
         schedule(deliverRead);
     }
 
@@ -132,7 +142,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
         }
     }
 
-    /** The task that delivers what the selector read, then reads on while each read fills the buffer. */
+    /** The delivery of what the selector read; then reads on while each read fills the buffer. */
     private void deliverRead() {
         boolean keepReading = false;
         try {
@@ -155,7 +165,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
                     return;
                 }
                 if (reads + 1 == READS_PER_TASK || !isOpen()) {
-                    break; // let other connections' tasks run; the selector sees what is left
+                    break; // let other connections be served; the selector sees what is left
                 }
                 if (count < buffer.capacity()) {
                     // The read emptied the socket; what came since, the selector sees (it watches the channel
@@ -202,43 +212,51 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
 
     @Override
     void write(ByteBuffer frame) throws IOException {
+        long deadline = 0;
         while (frame.hasRemaining()) {
             if (channel.write(frame) == 0) {
-                awaitWritable();
+                if (deadline == 0) {
+                    deadline = (System.nanoTime() + context().options().sendTimeout().toNanos()) | 1;
+                }
+                awaitWritable(deadline);
             }
         }
     }
 
-    private void awaitWritable() throws IOException {
-        long timeoutNanos = context().options().sendTimeout().toNanos();
-        long deadline = System.nanoTime() + timeoutNanos;
-        writability.lock();
-        try {
-            writable = false;
-            try {
-                key.interestOpsOr(SelectionKey.OP_WRITE);
-            } catch (CancelledKeyException e) {
+    /**
+     * The socket's buffer is full: waits for the peer to read, up to the send timeout, on a selector of this
+     * connection's own, so that the wait needs no other thread (the writer may be the one that selects for every
+     * connection; two loop threads may be writing at once).
+     */
+    private void awaitWritable(long deadline) throws IOException {
+        loop.handOffIfSelecting(); // the other connections are served meanwhile
+        Selector selector = writable;
+        if (selector == null) {
+            selector = Selector.open();
+            writable = selector;
+            if (!isOpen()) {
+                selector.close(); // closed meanwhile: closeTransport() may not have seen this selector
                 throw new ClosedChannelException();
             }
-            key.selector().wakeup();
-            while (!writable && isOpen()) {
-                long left = timeoutNanos == 0 ? 0 : deadline - System.nanoTime();
-                if (timeoutNanos > 0 && left <= 0) {
-                    throw sendTimeoutException(context().options().sendTimeout());
-                }
-                try {
-                    if (timeoutNanos == 0) {
-                        becameWritable.await();
-                    } else {
-                        becameWritable.awaitNanos(left);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("Interrupted while waiting to write");
-                }
+            try {
+                channel.register(selector, SelectionKey.OP_WRITE);
+            } catch (ClosedSelectorException closedMeanwhile) {
+                throw new ClosedChannelException();
             }
-        } finally {
-            writability.unlock();
+        }
+        Duration sendTimeout = context().options().sendTimeout();
+        long left = deadline - System.nanoTime();
+        if (!sendTimeout.isZero() && left <= 0) {
+            throw sendTimeoutException(sendTimeout);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("Interrupted while waiting to write on TCP connection " + id());
+        }
+        try {
+            selector.select(NOTHING_TO_DO, sendTimeout.isZero() ? 0
+                    : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (ClosedSelectorException closedMeanwhile) {
+            throw new ClosedChannelException();
         }
         if (!isOpen()) {
             throw new ClosedChannelException();
@@ -257,11 +275,9 @@ final class ChannelTcpConnection extends AbstractTcpConnection implements Select
         } finally {
             // The selector completes the close of a registered channel; wake it so the peer sees the end promptly.
             key.selector().wakeup();
-            writability.lock();
-            try {
-                becameWritable.signalAll();
-            } finally {
-                writability.unlock();
+            Selector selector = writable;
+            if (selector != null) {
+                SocketConfigurer.closeQuietly(selector); // wakes a writer waiting on it
             }
         }
     }

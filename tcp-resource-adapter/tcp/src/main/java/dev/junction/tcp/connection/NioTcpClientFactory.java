@@ -6,18 +6,21 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A client with non-blocking channels: connecting happens on the caller's thread (waiting at most the connect
- * timeout), then one selector task watches every connection and reads are short tasks on the executor, in order
- * per connection. The executor needs one thread for the selector plus at least one for reads.
+ * timeout), then one selector task watches every connection and delivers what it reads, in order per connection,
+ * as {@link NioTcpServerFactory} does. The executor needs a thread for the selector, one for its watch, and one for
+ * the tasks that close idle connections.
  */
 public final class NioTcpClientFactory extends AbstractTcpClientFactory {
 
     /**
      * @param host     the server's host name or address
      * @param options  the server's port (required) and how to configure and frame connections
-     * @param executor runs the selector and the reads: at least two threads
+     * @param executor runs the selector, its watch and other short tasks: at least three threads (two with a zero
+     *                 {@code selectorHandOff})
      * @param listener receives every payload the server sends, on a read task
      * @throws IllegalArgumentException when the options have no port
      */
@@ -32,9 +35,13 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
             return () -> {
             }; // each connection has its caller wait on a selector of its own: nothing to watch them all
         }
-        SelectorLoop loop = new SelectorLoop(toString(), options().soTimeout().toMillis());
+        String shortage = ExecutorThreads.shortage(NioTcpClientFactory.class, options(), executor());
+        if (shortage != null) {
+            throw new RejectedExecutionException(shortage); // start() reports it as the reason it cannot start
+        }
+        SelectorLoop loop = new SelectorLoop(toString(), context.tracker(), options());
         try {
-            context.tracker().execute(loop::run, loop::close);
+            loop.start();
         } catch (RuntimeException e) {
             loop.close();
             throw e;
@@ -54,7 +61,7 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
             // Blocking while connecting: the simplest way to honour the connect timeout.
             channel.socket().connect(address, (int) options().connectTimeout().toMillis());
             channel.configureBlocking(false);
-            return new ChannelTcpConnection(channel, channel.register(loop.selector(), 0), context);
+            return new ChannelTcpConnection(channel, channel.register(loop.selector(), 0), loop, context);
         } catch (ClosedSelectorException e) {
             SocketConfigurer.closeQuietly(channel);
             throw new IOException(this + " stopped while connecting", e);

@@ -13,10 +13,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A server with non-blocking channels: one task waits on a selector for every connection, and reads are short
- * tasks on the executor, so a few threads serve many connections. The executor needs one thread for the selector
- * plus at least one for reads; a small fixed pool suits. Payloads of one connection are still delivered one at a
- * time and in order (see the package documentation).
+ * A server with non-blocking channels: one task waits on a selector for every connection and delivers what it reads
+ * itself, handing the selector over to a second task when a delivery takes longer than
+ * {@link TcpConnectionOptions#selectorHandOff()} (with a zero hand-off time, deliveries are short tasks on the
+ * executor instead), so a few threads serve many connections. The executor needs three threads: the selector, its
+ * watch, and one to set accepted connections up (and to close idle ones); a small fixed pool suits. Payloads of one
+ * connection are delivered one at a time and in order (see the package documentation).
  */
 public final class NioTcpServerFactory extends AbstractTcpConnectionFactory implements TcpServerFactory {
 
@@ -24,16 +26,22 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
 
     /**
      * @param options  where to listen and how to configure and frame connections
-     * @param executor runs the selector and the reads: at least two threads
-     * @param listener receives every payload, on a read task
+     * @param executor runs the selector, its watch and set-up tasks: at least three threads (two with a zero
+     *                 {@code selectorHandOff})
+     * @param listener receives every payload, on the selector's thread or a read task
+     * @throws IllegalArgumentException when the executor is a thread pool with fewer threads than that
      */
     public NioTcpServerFactory(TcpConnectionOptions options, Executor executor, TcpMessageListener listener) {
         super(options, executor, listener);
+        String shortage = ExecutorThreads.shortage(NioTcpServerFactory.class, options, executor);
+        if (shortage != null) {
+            throw new IllegalArgumentException(shortage);
+        }
     }
 
     @Override
     Closeable startTransport(ConnectionContext context) throws IOException {
-        SelectorLoop loop = new SelectorLoop(toString(), options().soTimeout().toMillis());
+        SelectorLoop loop = new SelectorLoop(toString(), context.tracker(), options());
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             if (options().receiveBufferSize() > 0) {
@@ -44,7 +52,7 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
             server.configureBlocking(false);
             server.register(loop.selector(), SelectionKey.OP_ACCEPT,
                     (SelectorLoop.Handler) key -> accept(server, loop, context));
-            context.tracker().execute(loop::run, loop::close);
+            loop.start();
         } catch (IOException | RuntimeException e) {
             SocketConfigurer.closeQuietly(server);
             loop.close();
@@ -82,7 +90,7 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
         try {
             SocketConfigurer.configure(channel.socket(), options());
             channel.configureBlocking(false);
-            connection = new ChannelTcpConnection(channel, channel.register(loop.selector(), 0), context);
+            connection = new ChannelTcpConnection(channel, channel.register(loop.selector(), 0), loop, context);
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.DEBUG, this + " could not set up an accepted connection", e);
             SocketConfigurer.closeQuietly(channel);

@@ -43,6 +43,13 @@ public final class TcpConnectionOptions {
     public static final boolean DEFAULT_LOOKUP_HOST = false;
     /** Default {@link #maxMessageSize()}: {@link FrameCodec#DEFAULT_MAX_MESSAGE_SIZE} bytes. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = FrameCodec.DEFAULT_MAX_MESSAGE_SIZE;
+    /**
+     * Default {@link #selectorHandOff()}: 20 ms. Far above what a request and reply flow takes to run (a few
+     * microseconds to a millisecond), so that such flows run on the selector's thread without a hand-off between
+     * threads; short enough that a flow that waits (for a database, another service) delays the other connections of
+     * an NIO factory by tens of milliseconds at most.
+     */
+    public static final Duration DEFAULT_SELECTOR_HAND_OFF = Duration.ofMillis(20);
 
     private final int port;
     private final InetAddress localAddress;
@@ -57,6 +64,7 @@ public final class TcpConnectionOptions {
     private final int receiveBufferSize;
     private final boolean lookupHost;
     private final int maxMessageSize;
+    private final Duration selectorHandOff;
     private final FrameCodec codec;
 
     private TcpConnectionOptions(Builder builder) {
@@ -73,6 +81,7 @@ public final class TcpConnectionOptions {
         this.receiveBufferSize = builder.receiveBufferSize;
         this.lookupHost = builder.lookupHost;
         this.maxMessageSize = builder.maxMessageSize;
+        this.selectorHandOff = builder.selectorHandOff;
         this.codec = builder.codec;
     }
 
@@ -100,6 +109,7 @@ public final class TcpConnectionOptions {
         builder.receiveBufferSize = receiveBufferSize;
         builder.lookupHost = lookupHost;
         builder.maxMessageSize = maxMessageSize;
+        builder.selectorHandOff = selectorHandOff;
         return builder;
     }
 
@@ -176,6 +186,22 @@ public final class TcpConnectionOptions {
         return maxMessageSize;
     }
 
+    /**
+     * @return for the NIO factories: how long a connection's payloads may be delivered on the selector's own thread
+     *         before another thread of the executor takes over selecting; zero to deliver every read on a task of
+     *         the executor instead. The selector's thread delivers what it reads itself, which spares a hand-off
+     *         between threads per message; should a delivery (the listener, the flow behind it, a write waiting for
+     *         the peer to read) last longer than this, a task of the executor takes over the selector, so that other
+     *         connections wait at most about one and a half times this for a slow one, and the thread that was
+     *         delivering finishes its payload and leaves. Payloads of one connection stay one at a time and in order
+     *         either way. With a non-zero value the factory runs one more task for its life, which looks at the
+     *         selector every half of this value: the executor needs a thread for it, for the selector, and one to
+     *         spare for a take-over
+     */
+    public Duration selectorHandOff() {
+        return selectorHandOff;
+    }
+
     /** @return how messages are framed */
     public FrameCodec codec() {
         return codec;
@@ -187,7 +213,7 @@ public final class TcpConnectionOptions {
                 + ", soTimeout=" + soTimeout + ", sendTimeout=" + sendTimeout + ", keepAlive=" + keepAlive + ", tcpNoDelay=" + tcpNoDelay
                 + ", connectTimeout=" + connectTimeout + ", singleUse=" + singleUse + ", sendBufferSize="
                 + sendBufferSize + ", receiveBufferSize=" + receiveBufferSize + ", lookupHost=" + lookupHost
-                + ", maxMessageSize=" + maxMessageSize + ", codec=" + codec + "]";
+                + ", maxMessageSize=" + maxMessageSize + ", selectorHandOff=" + selectorHandOff + ", codec=" + codec + "]";
     }
 
     /** Builds {@link TcpConnectionOptions}; not thread-safe. Values are checked together by {@link #build()}. */
@@ -205,6 +231,7 @@ public final class TcpConnectionOptions {
         private int receiveBufferSize = DEFAULT_BUFFER_SIZE;
         private boolean lookupHost = DEFAULT_LOOKUP_HOST;
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private Duration selectorHandOff = DEFAULT_SELECTOR_HAND_OFF;
         private final FrameCodec codec;
 
         private Builder(FrameCodec codec) {
@@ -289,6 +316,12 @@ public final class TcpConnectionOptions {
             return this;
         }
 
+        /** @see TcpConnectionOptions#selectorHandOff() */
+        public Builder selectorHandOff(Duration selectorHandOff) {
+            this.selectorHandOff = selectorHandOff;
+            return this;
+        }
+
         /**
          * @return the options
          * @throws IllegalArgumentException naming every option whose value is invalid
@@ -307,6 +340,7 @@ public final class TcpConnectionOptions {
             checkTimeout(problems, "soTimeout", soTimeout, true);
             checkTimeout(problems, "sendTimeout", sendTimeout, true);
             checkTimeout(problems, "connectTimeout", connectTimeout, false);
+            checkTimeout(problems, "selectorHandOff", selectorHandOff, true);
             if (sendBufferSize < 0) {
                 problems.add("sendBufferSize must not be negative (0 for the system's size), was " + sendBufferSize);
             }

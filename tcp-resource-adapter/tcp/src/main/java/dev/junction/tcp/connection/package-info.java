@@ -9,7 +9,9 @@
  *       Simple, low latency; needs a thread per open connection.</li>
  *   <li>{@link dev.junction.tcp.connection.NioTcpServerFactory} and
  *       {@link dev.junction.tcp.connection.NioTcpClientFactory}: one selector task watches every connection and
- *       reads are short tasks, so a small pool serves many connections.</li>
+ *       delivers what it reads on its own thread, and a second task takes over selecting when a delivery lasts
+ *       longer than {@link dev.junction.tcp.connection.TcpConnectionOptions#selectorHandOff()}, so a few threads
+ *       serve many connections.</li>
  *   <li>{@link dev.junction.tcp.connection.CachingTcpClientFactory}: lends connections of a single-use client
  *       factory from a bounded pool.</li>
  * </ul>
@@ -25,7 +27,8 @@
  * A factory never creates a thread: it runs its tasks on the {@link java.util.concurrent.Executor} it is given,
  * which in an application server is the resource adapter's work manager, and in Java SE whatever the caller
  * chooses: a cached thread pool for the blocking kinds (they need a thread per connection, plus one to accept), a
- * small fixed pool for the NIO kinds (one thread for the selector, at least one for reads). The executor must run
+ * small fixed pool for the NIO kinds (three threads: the selector, its watch, and one for set-up and idle closes;
+ * with a zero {@code selectorHandOff}, the selector and at least one for reads). The executor must run
  * tasks on other threads than the caller's. On JDK 21 or later, virtual threads suit the blocking kinds best;
  * nothing in this module needs JDK 21 to compile, the caller simply passes the executor:
  * <pre>{@code
@@ -39,8 +42,8 @@
  * <h2>Order</h2>
  * The payloads of one connection reach the listener one at a time and in the order they arrived, with either kind
  * and however many threads the executor has: an NIO connection is read by one party at a time (the selector makes
- * one read and hands it to a task, which delivers it and reads on while each read fills its buffer), and the selector reads it
- * again only once that task has delivered what it read. Different connections are served concurrently. Writes on one connection are serialized: each frame is written whole.
+ * one read, and the selecting thread after its select, or a task, delivers it and reads on while each read fills
+ * its buffer), and the selector reads it again only once that delivery has ended, whichever thread selects by then. Different connections are served concurrently. Writes on one connection are serialized: each frame is written whole.
  *
  * <h2>Failures and stopping</h2>
  * A frame that the codec rejects fails its connection only: a

@@ -1,11 +1,12 @@
 package dev.junction.tcp.connection;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import static dev.junction.tcp.connection.EchoTest.bytes;
@@ -73,8 +75,14 @@ class ServerConcurrencyTest {
         }
     }
 
-    @Test
-    void nioKeepsEachConnectionsOrderOnAMultiThreadExecutor() throws Exception {
+    /**
+     * With a zero hand-off time every read is delivered by a task, on any of the executor's threads; with a short
+     * one the selector's thread delivers, and a listener that now and then dawdles makes the selector's watch take
+     * over again and again, so that a connection's deliveries move between threads either way.
+     */
+    @ParameterizedTest(name = "hand-off after {0} ms")
+    @ValueSource(longs = {0, 2})
+    void nioKeepsEachConnectionsOrderOnAMultiThreadExecutor(long handOffMillis) throws Exception {
         int clients = 8;
         int messages = 3_000;
         // Padding makes each connection's stream span many reads, and so many read tasks.
@@ -85,14 +93,20 @@ class ServerConcurrencyTest {
         AtomicInteger total = new AtomicInteger();
         AtomicInteger malformed = new AtomicInteger();
         Map<String, Set<Thread>> threads = new ConcurrentHashMap<>();
-        TcpServerFactory server = new NioTcpServerFactory(Kinds.loopback().build(), executor(CountingExecutor.fixed(4)),
+        TcpServerFactory server = new NioTcpServerFactory(Kinds.loopback().selectorHandOff(
+                Duration.ofMillis(handOffMillis)).build(), executor(CountingExecutor.fixed(4)),
                 (connection, payload) -> {
                     AtomicInteger running = inFlight.computeIfAbsent(connection.id(), id -> new AtomicInteger());
                     if (running.incrementAndGet() > 1) {
                         overlaps.incrementAndGet();
                     }
-                    // Give another thread the chance to overlap, if the factory let it.
-                    Thread.yield();
+                    // Give another thread the chance to overlap, if the factory let it; now and then for longer
+                    // than the hand-off time, so that the selector changes threads.
+                    if (total.get() % 500 == 0) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3 * handOffMillis + 1));
+                    } else {
+                        Thread.yield();
+                    }
                     try {
                         received.computeIfAbsent(connection.id(),
                                 id -> Collections.synchronizedList(new ArrayList<>()))

@@ -1,0 +1,50 @@
+package dev.junction.tcp.connection;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * Refuses, when the factory is made, an executor that can never run the long-lived tasks of an NIO factory side by
+ * side: with too few threads the selector and its watch would hold all of them and a task queued behind them (setting
+ * up an accepted connection) would wait forever, a hang with no error. Only the executors whose thread limit can be
+ * read are checked; others are taken on trust, as the factories' documentation asks.
+ */
+final class ExecutorThreads {
+
+    private ExecutorThreads() {
+    }
+
+    /**
+     * @param factory the factory's class, named in the problem
+     * @param options the options: with a zero {@code selectorHandOff} no watch runs, so one thread fewer is needed
+     * @return what is wrong, with the fix, when the executor is a thread pool that never runs enough threads at
+     *     once; {@code null} when it is not
+     */
+    static String shortage(Class<?> factory, TcpConnectionOptions options, Executor executor) {
+        boolean watched = !options.selectorHandOff().isZero();
+        int needed = watched ? 3 : 2;
+        int available = threadLimit(executor);
+        if (available >= needed) {
+            return null;
+        }
+        return factory.getSimpleName() + " needs an executor that runs at least " + needed
+                + " tasks at once (the selector" + (watched ? ", its watch" : "")
+                + " and the connections' set-up and delivery tasks), but " + executor + " runs at most " + available
+                + ": give it more threads"
+                + (watched ? ", or set TcpConnectionOptions.selectorHandOff(Duration.ZERO), which needs 2" : "");
+    }
+
+    /** @return how many tasks the executor can run at once, or {@link Integer#MAX_VALUE} when it cannot be told */
+    private static int threadLimit(Executor executor) {
+        if (executor instanceof ScheduledThreadPoolExecutor pool) {
+            return pool.getCorePoolSize(); // a scheduled pool never grows past its core threads
+        }
+        if (executor instanceof ThreadPoolExecutor pool) {
+            // a pool grows past its core threads only when its queue is full; an unbounded queue never is
+            return pool.getQueue().remainingCapacity() == Integer.MAX_VALUE ? pool.getCorePoolSize()
+                    : pool.getMaximumPoolSize();
+        }
+        return Integer.MAX_VALUE;
+    }
+}
