@@ -63,20 +63,17 @@ final class HeaderMap extends AbstractMap<String, Object> {
     private int indexOf(Object name) {
         Object[] current = slots;
         int end = 2 * size;
-        // Names are mostly the same constants: look for the very object first, then compare hashes (a string keeps
-        // its own) before the characters, so that a name not there costs no character compared.
-        for (int i = 0; i < end; i += 2) {
-            if (current[i] == name) {
-                return i;
-            }
+        if (!(name instanceof String text)) {
+            return -1;
         }
-        if (name instanceof String text) {
-            int hash = text.hashCode();
-            for (int i = 0; i < end; i += 2) {
-                String each = (String) current[i];
-                if (each.hashCode() == hash && each.equals(text)) {
-                    return i;
-                }
+        // Names are mostly the same constants, so the very object is tried first; otherwise the hashes (a string
+        // keeps its own) before the characters, so that a name not there costs no character compared. One pass:
+        // a name not there is the common case when headers are merged.
+        int hash = text.hashCode();
+        for (int i = 0; i < end; i += 2) {
+            Object each = current[i];
+            if (each == name || each.hashCode() == hash && each.equals(text)) {
+                return i;
             }
         }
         return -1;

@@ -86,8 +86,14 @@ public final class MessageBuilder<T> {
         if (MessageHeaders.isReserved(name)) {
             return this;
         }
-        if (Objects.equals(headers.get(name), value)) {
+        if (ownsHeaders) {
+            // one look-up: writing a value the map already holds changes nothing
+            Object previous = value == null ? headers.remove(name) : headers.put(name, value);
+            modified |= !Objects.equals(previous, value);
             return this;
+        }
+        if (Objects.equals(headers.get(name), value)) {
+            return this; // shared headers stay shared when nothing changes
         }
         if (value == null) {
             writableHeaders().remove(name);
