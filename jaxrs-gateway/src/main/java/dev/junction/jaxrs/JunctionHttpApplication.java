@@ -47,7 +47,7 @@ public class JunctionHttpApplication extends Application {
         this.gateways = null;
     }
 
-    /** @return the generic resource, one instance for the application */
+    /** @return the generic resource, one instance for the application, and the filter that hands it each request */
     @Override
     public Set<Object> getSingletons() {
         return singletons;
@@ -59,9 +59,12 @@ public class JunctionHttpApplication extends Application {
         return gateways == null ? Map.of() : properties(gateways);
     }
 
-    /** @return a new instance of the generic resource, to register in an application of one's own as a singleton */
+    /**
+     * @return a new instance of the generic resource and of the request filter bound to it (which hands the resource
+     * each request's context without a lookup), to register in an application of one's own as singletons
+     */
     public static Set<Object> singletons() {
-        return Set.of(new HttpInboundResource());
+        return Set.of(new HttpInboundResource(), new CurrentRequest());
     }
 
     /** @return the properties to add to an application of one's own */
