@@ -22,7 +22,19 @@ import java.util.Set;
  *
  * <p>The resource is a singleton rather than a class: a runtime makes an instance of a resource class for every
  * request and resolves its {@code @Context} fields each time, which in Jersey cost more than all of the gateway's own
- * work on a request; a singleton's fields are injected once, as proxies to the current request's objects.
+ * work on a request; a singleton's fields are injected once, as proxies to the current request's objects. A request
+ * filter bound to the resource, the second singleton, hands the resource each request's context, so that it need
+ * not call those proxies either (their first call in a request costs a lookup).
+ *
+ * <p>Jersey (3.1) logs one warning at start-up about the resource instance: that it "does not implement any provider
+ * interfaces" and "will be ignored". It is harmless: before binding providers, Jersey checks each registered
+ * instance against its resource <em>classes</em> rather than its resource instances, so it takes the resource for a
+ * provider without provider interfaces and leaves it out of the providers; it then binds the same instance as a
+ * resource, which serves every request. It cannot be avoided through the standard API while the resource is one
+ * instance: registering the class instead (no warning) makes Jersey create and inject an instance per request,
+ * the cost this design removes. To hide it, raise the level of the logger
+ * {@code org.glassfish.jersey.internal.inject.Providers} to {@code SEVERE}, which also hides that check's warnings
+ * about other components.
  */
 public class JunctionHttpApplication extends Application {
 
