@@ -33,9 +33,10 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Each request is answered through the {@code CompletionStage} its method returns, which the gateway completes
  * with the response. When the answer is there before the method returns (a refusal, or a flow that replied on the
- * request's thread), the stage is already complete and the runtime answers at once; Jersey then writes it as it
- * writes a plain method's result, without suspending the request. Otherwise the runtime suspends the request until
- * the stage completes: on the replying flow's thread, or on the gateways' timer when the reply timeout passes.
+ * request's thread), the stage is already complete and the runtime answers at once, on the request's thread (Jersey
+ * 3.1 still suspends the request for any stage and resumes it in the same call, which costs about what a plain
+ * resource resuming an {@code AsyncResponse} at once costs). Otherwise the request stays suspended until the stage
+ * completes: on the replying flow's thread, or on the gateways' timer when the reply timeout passes.
  *
  * <p>Written against the standard API only, so it runs unchanged on Jersey and RESTEasy. The gateways are found in
  * the application's property {@value JunctionHttpApplication#GATEWAYS_PROPERTY} ({@link JunctionHttpApplication}
