@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #inboundGateway}: a Junction HTTP inbound gateway (message sent to a direct flow whose handler
  *       answers on the request's thread, so the resource method returns an already complete stage of the
- *       response, which Jersey writes without suspending the request).</li>
+ *       response, which Jersey writes at once on the request's thread).</li>
  *   <li>{@link #plainResource}: a plain synchronous Jakarta REST resource method doing the same concatenation.</li>
  * </ul>
  *

@@ -124,9 +124,13 @@ public final class DefaultHttpHeaderMapper implements HttpHeaderMapper {
         return options;
     }
 
+    /**
+     * Iterates with {@code forEach}, which message headers serve without building a map, and makes the result only
+     * when the reply names a response header: most replies name none.
+     */
     @Override
     public Map<String, List<String>> toResponseHeaders(Map<String, Object> replyHeaders) {
-        Map<String, List<String>> response = new LinkedHashMap<>();
+        List<Map<String, List<String>>> made = new ArrayList<>(1); // the result, once there is one
         replyHeaders.forEach((key, value) -> {
             if (!key.startsWith(HttpMessageHeaders.RESPONSE_HEADER_PREFIX) || value == null) {
                 return;
@@ -136,9 +140,12 @@ public final class DefaultHttpHeaderMapper implements HttpHeaderMapper {
             if (name.isEmpty() || isHopByHop(lower) || lower.equals("content-length")) {
                 return;
             }
-            response.put(name, values(value));
+            if (made.isEmpty()) {
+                made.add(new LinkedHashMap<>());
+            }
+            made.get(0).put(name, values(value));
         });
-        return response;
+        return made.isEmpty() ? Map.of() : made.get(0);
     }
 
     private static List<String> values(Object value) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,9 +33,10 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Each request is answered through the {@code CompletionStage} its method returns, which the gateway completes
  * with the response. When the answer is there before the method returns (a refusal, or a flow that replied on the
- * request's thread), the stage is already complete and the runtime answers at once; Jersey then writes it as it
- * writes a plain method's result, without suspending the request. Otherwise the runtime suspends the request until
- * the stage completes: on the replying flow's thread, or on the gateways' timer when the reply timeout passes.
+ * request's thread), the stage is already complete and the runtime answers at once, on the request's thread (Jersey
+ * 3.1 still suspends the request for any stage and resumes it in the same call, which costs about what a plain
+ * resource resuming an {@code AsyncResponse} at once costs). Otherwise the request stays suspended until the stage
+ * completes: on the replying flow's thread, or on the gateways' timer when the reply timeout passes.
  *
  * <p>Written against the standard API only, so it runs unchanged on Jersey and RESTEasy. The gateways are found in
  * the application's property {@value JunctionHttpApplication#GATEWAYS_PROPERTY} ({@link JunctionHttpApplication}
@@ -43,10 +45,16 @@ import java.util.concurrent.CompletionStage;
  * the instance keeps no state of its own. The class is public with a public no-argument constructor and not final,
  * so a runtime may also make it per request, or containers manage it as a CDI bean.
  *
+ * <p>Each request is read from its context as the runtime hands it to a request filter ({@code CurrentRequest},
+ * registered with the resource by {@link JunctionHttpApplication#singletons()}) rather than through the injected
+ * proxies, whose first call in each request costs the runtime a lookup of the request's object; without the filter
+ * the proxies serve.
+ *
  * <p>{@code HEAD} requests reach the {@code GET} method (Jakarta REST drops the body); {@code OPTIONS} answers with
  * the methods the gateways serve on the path.
  */
 @Path("{path: .*}")
+@CurrentRequest.Bound
 public class HttpInboundResource {
 
     private static final System.Logger LOG = System.getLogger(HttpInboundResource.class.getName());
@@ -69,71 +77,79 @@ public class HttpInboundResource {
     /** Dispatches a {@code GET} (and a {@code HEAD}); a body it may carry has no meaning and is not read. */
     @GET
     public CompletionStage<Response> get() {
-        return dispatch(request.getMethod(), InputStream.nullInputStream());
+        ContainerRequestContext current = CurrentRequest.take();
+        return dispatch(current, current != null ? current.getMethod() : request.getMethod(),
+                InputStream.nullInputStream());
     }
 
     /** Dispatches a {@code POST}. */
     @POST
     public CompletionStage<Response> post(InputStream body) {
-        return dispatch(HttpMethod.POST, body);
+        return dispatch(CurrentRequest.take(), HttpMethod.POST, body);
     }
 
     /** Dispatches a {@code PUT}. */
     @PUT
     public CompletionStage<Response> put(InputStream body) {
-        return dispatch(HttpMethod.PUT, body);
+        return dispatch(CurrentRequest.take(), HttpMethod.PUT, body);
     }
 
     /** Dispatches a {@code DELETE}. */
     @DELETE
     public CompletionStage<Response> delete(InputStream body) {
-        return dispatch(HttpMethod.DELETE, body);
+        return dispatch(CurrentRequest.take(), HttpMethod.DELETE, body);
     }
 
     /** Dispatches a {@code PATCH}. */
     @PATCH
     public CompletionStage<Response> patch(InputStream body) {
-        return dispatch(HttpMethod.PATCH, body);
+        return dispatch(CurrentRequest.take(), HttpMethod.PATCH, body);
     }
 
     /** @return 204 with the methods the gateways serve on this path in {@code Allow}, or 404 */
     @OPTIONS
     public Response options() {
+        UriInfo uri = uriInfo(CurrentRequest.take());
         HttpInboundGateways gateways = gateways();
         if (gateways == null) {
-            return notConfigured();
+            return notConfigured(uri);
         }
-        return gateways.options(encodedPath());
+        return gateways.options(encodedPath(uri));
     }
 
     /**
-     * Reads what the gateways need of the request. Every call on an injected context object goes through the
-     * runtime's proxy to the current request's object, so the headers are read from their map, and the query
-     * parameters are asked for only when the URI has a query.
+     * Reads what the gateways need of the request: from its context when the filter handed it over, else through
+     * the injected proxies. The headers are read from their map, and the query parameters are asked for only when
+     * the URI has a query.
+     *
+     * @param current the request's context, or null
      */
-    private CompletionStage<Response> dispatch(String method, InputStream body) {
+    private CompletionStage<Response> dispatch(ContainerRequestContext current, String method, InputStream body) {
+        UriInfo uri = uriInfo(current);
         HttpInboundGateways gateways = gateways();
         if (gateways == null) {
-            return CompletableFuture.completedFuture(notConfigured());
+            return CompletableFuture.completedFuture(notConfigured(uri));
         }
-        String encodedPath = encodedPath();
-        URI requestUri = uriInfo.getRequestUri();
-        MultivaluedMap<String, String> requestHeaders = headers.getRequestHeaders(); // case-insensitive keys
+        String encodedPath = encodedPath(uri);
+        URI requestUri = uri.getRequestUri();
+        // case-insensitive keys
+        MultivaluedMap<String, String> requestHeaders = current != null ? current.getHeaders()
+                : headers.getRequestHeaders();
         String contentTypeHeader = requestHeaders.getFirst(HttpHeaders.CONTENT_TYPE);
         MediaType contentType = null;
         if (contentTypeHeader != null) {
             try {
-                contentType = headers.getMediaType();
+                contentType = current != null ? current.getMediaType() : headers.getMediaType();
             } catch (RuntimeException malformed) {
                 return CompletableFuture.completedFuture(ProblemResponses.problem(400,
                         "The Content-Type header is not a media type", encodedPath, null).build());
             }
         }
         MultivaluedMap<String, String> queryParams = requestUri.getRawQuery() == null ? new MultivaluedHashMap<>(0)
-                : uriInfo.getQueryParameters(true);
+                : uri.getQueryParameters(true);
         InboundRequest inbound = new InboundRequest(method, encodedPath, requestUri, queryParams, requestHeaders,
                 contentType, contentTypeHeader, contentLength(requestHeaders.getFirst(HttpHeaders.CONTENT_LENGTH)),
-                requestHeaders.getFirst("Transfer-Encoding") != null, this::acceptable, body, providers);
+                requestHeaders.getFirst("Transfer-Encoding") != null, () -> acceptable(current), body, providers);
         CompletableFuture<Response> answer = new CompletableFuture<>();
         try {
             gateways.dispatch(inbound, answer::complete);
@@ -146,9 +162,17 @@ public class HttpInboundResource {
         return answer;
     }
 
+    private UriInfo uriInfo(ContainerRequestContext current) {
+        return current != null ? current.getUriInfo() : uriInfo;
+    }
+
     /** @return the types the client accepts; none listed when it sent no {@code Accept}, which means any */
-    private List<MediaType> acceptable() {
+    private List<MediaType> acceptable(ContainerRequestContext current) {
         // the runtime would parse a missing header into a list holding */*: the negotiation reads none as any
+        if (current != null) {
+            return current.getHeaderString(HttpHeaders.ACCEPT) == null ? List.of()
+                    : current.getAcceptableMediaTypes();
+        }
         return headers.getHeaderString(HttpHeaders.ACCEPT) == null ? List.of()
                 : headers.getAcceptableMediaTypes();
     }
@@ -165,8 +189,8 @@ public class HttpInboundResource {
         }
     }
 
-    private String encodedPath() {
-        String path = uriInfo.getPath(false);
+    private static String encodedPath(UriInfo uri) {
+        String path = uri.getPath(false);
         return path.startsWith("/") ? path : "/" + path;
     }
 
@@ -184,13 +208,13 @@ public class HttpInboundResource {
         }
     }
 
-    private Response notConfigured() {
+    private Response notConfigured(UriInfo uri) {
         // the application may be up before the runtime has declared its gateways (a container starting)
         LOG.log(Level.WARNING, "HttpInboundResource has no gateways yet: its application has no property '"
                 + JunctionHttpApplication.GATEWAYS_PROPERTY + "' and no runtime made them with"
                 + " HttpInboundGateways.of(junction) in the class loader " + HttpInboundGateways.class.getClassLoader()
                 + "; answering 503");
-        return ProblemResponses.problem(503, "The server is not ready to serve this request", encodedPath(),
+        return ProblemResponses.problem(503, "The server is not ready to serve this request", encodedPath(uri),
                 null).build();
     }
 }

@@ -22,7 +22,19 @@ import java.util.Set;
  *
  * <p>The resource is a singleton rather than a class: a runtime makes an instance of a resource class for every
  * request and resolves its {@code @Context} fields each time, which in Jersey cost more than all of the gateway's own
- * work on a request; a singleton's fields are injected once, as proxies to the current request's objects.
+ * work on a request; a singleton's fields are injected once, as proxies to the current request's objects. A request
+ * filter bound to the resource, the second singleton, hands the resource each request's context, so that it need
+ * not call those proxies either (their first call in a request costs a lookup).
+ *
+ * <p>Jersey (3.1) logs one warning at start-up about the resource instance: that it "does not implement any provider
+ * interfaces" and "will be ignored". It is harmless: before binding providers, Jersey checks each registered
+ * instance against its resource <em>classes</em> rather than its resource instances, so it takes the resource for a
+ * provider without provider interfaces and leaves it out of the providers; it then binds the same instance as a
+ * resource, which serves every request. It cannot be avoided through the standard API while the resource is one
+ * instance: registering the class instead (no warning) makes Jersey create and inject an instance per request,
+ * the cost this design removes. To hide it, raise the level of the logger
+ * {@code org.glassfish.jersey.internal.inject.Providers} to {@code SEVERE}, which also hides that check's warnings
+ * about other components.
  */
 public class JunctionHttpApplication extends Application {
 
@@ -47,7 +59,7 @@ public class JunctionHttpApplication extends Application {
         this.gateways = null;
     }
 
-    /** @return the generic resource, one instance for the application */
+    /** @return the generic resource, one instance for the application, and the filter that hands it each request */
     @Override
     public Set<Object> getSingletons() {
         return singletons;
@@ -59,9 +71,12 @@ public class JunctionHttpApplication extends Application {
         return gateways == null ? Map.of() : properties(gateways);
     }
 
-    /** @return a new instance of the generic resource, to register in an application of one's own as a singleton */
+    /**
+     * @return a new instance of the generic resource and of the request filter bound to it (which hands the resource
+     * each request's context without a lookup), to register in an application of one's own as singletons
+     */
     public static Set<Object> singletons() {
-        return Set.of(new HttpInboundResource());
+        return Set.of(new HttpInboundResource(), new CurrentRequest());
     }
 
     /** @return the properties to add to an application of one's own */

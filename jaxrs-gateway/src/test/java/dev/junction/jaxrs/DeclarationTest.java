@@ -89,7 +89,9 @@ class DeclarationTest {
         JunctionHttpApplication application = new JunctionHttpApplication(gateways);
 
         assertThat(application.getClasses()).isEmpty();
-        assertThat(application.getSingletons()).singleElement().isInstanceOf(HttpInboundResource.class);
+        // the resource, and the filter handing it each request's context
+        assertThat(application.getSingletons()).hasSize(2).hasAtLeastOneElementOfType(HttpInboundResource.class)
+                .hasAtLeastOneElementOfType(CurrentRequest.class);
         assertThat(application.getSingletons()).isSameAs(application.getSingletons());
         assertThat(application.getProperties()).containsEntry(JunctionHttpApplication.GATEWAYS_PROPERTY, gateways);
     }
