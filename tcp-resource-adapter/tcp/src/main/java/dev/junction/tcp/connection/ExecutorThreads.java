@@ -28,7 +28,7 @@ final class ExecutorThreads {
         if (available >= needed) {
             return null;
         }
-        return factory.getSimpleName() + " needs an executor that runs at least " + needed
+        return "JNC-0720 " + factory.getSimpleName() + " needs an executor that runs at least " + needed
                 + " tasks at once (the selector" + (watched ? ", its watch" : "")
                 + " and the connections' set-up and delivery tasks), but " + executor + " runs at most " + available
                 + ": give it more threads"

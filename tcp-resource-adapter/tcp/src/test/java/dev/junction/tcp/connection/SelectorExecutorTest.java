@@ -34,7 +34,8 @@ class SelectorExecutorTest {
         TcpConnectionOptions options = Kinds.loopback().build();
         assertThatThrownBy(() -> new NioTcpServerFactory(options, twoThreads, (connection, payload) -> { }))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("NioTcpServerFactory needs an executor that runs at least 3 tasks at once")
+                .hasMessageStartingWith("JNC-0720 NioTcpServerFactory needs an executor that runs at least 3 tasks"
+                        + " at once")
                 .hasMessageContaining("runs at most 2")
                 .hasMessageContaining("selectorHandOff(Duration.ZERO), which needs 2");
         assertThatThrownBy(() -> new NioTcpServerFactory(options, twoScheduled, (connection, payload) -> { }))
@@ -64,7 +65,7 @@ class SelectorExecutorTest {
             NioTcpClientFactory starved = new NioTcpClientFactory(Kinds.LOOPBACK, Kinds.clientOf(server).build(),
                     twoThreads, (connection, payload) -> { });
             assertThatThrownBy(starved::start).isInstanceOf(MessagingException.class)
-                    .hasMessageContaining("NioTcpClientFactory needs an executor that runs at least 3 tasks at once");
+                    .hasMessageContaining("JNC-0720 NioTcpClientFactory needs an executor that runs at least 3 tasks at once");
             assertThat(starved.isRunning()).isFalse();
         } finally {
             server.stop();
