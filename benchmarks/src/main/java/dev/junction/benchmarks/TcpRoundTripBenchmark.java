@@ -69,6 +69,9 @@ import org.springframework.messaging.MessageChannel;
  *       outbound gateway borrowing connections from a {@link CachingTcpClientFactory} of single-use blocking
  *       connections: {@code -t 4} is four threads sharing one pool.</li>
  *   <li>{@link #junctionNio}: the same with {@link NioTcpClientFactory} and {@link NioTcpServerFactory}.</li>
+ *   <li>{@link #junctionNioSelectorPerCore}: the same, the server with one selector per core rather than one
+ *       ({@link TcpConnectionOptions#selectors()}): with several clients the flows of their connections run on more
+ *       than one core.</li>
  *   <li>{@link #junctionClientRawServer}: the client of {@link #junctionBlocking} against the server of
  *       {@link #rawSocket}: the Junction rows above have Junction at both ends, the raw floor has no framework at
  *       either; this one has it at the client only, which tells how the difference splits between the two ends.</li>
@@ -135,10 +138,15 @@ public class TcpRoundTripBenchmark {
 
         abstract TcpConnectionFactory factory(TcpConnectionOptions options, TcpMessageListener listener);
 
+        /** @return how many selectors an NIO server runs */
+        int selectors() {
+            return TcpConnectionOptions.DEFAULT_SELECTORS;
+        }
+
         @Setup(Level.Trial)
         public void setUp() {
             TcpConnectionOptions options = TcpConnectionOptions.builder(FrameCodecs.crlf())
-                    .localAddress(loopback()).tcpNoDelay(true).build();
+                    .localAddress(loopback()).tcpNoDelay(true).selectors(selectors()).build();
             junction = Junction.create();
             junction.flow("echo").transform((String request) -> request);
             TcpInboundGateway gateway = Tcp.inboundGateway(junction, listener -> factory(options, listener))
@@ -170,6 +178,15 @@ public class TcpRoundTripBenchmark {
         @Override
         TcpConnectionFactory factory(TcpConnectionOptions options, TcpMessageListener listener) {
             return new NioTcpServerFactory(options, executor, listener);
+        }
+    }
+
+    /** {@link JunctionNioServer} with one selector per core ({@link TcpConnectionOptions#selectors()}). */
+    @State(Scope.Benchmark)
+    public static class JunctionNioServerPerCore extends JunctionNioServer {
+        @Override
+        int selectors() {
+            return Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -229,6 +246,16 @@ public class TcpRoundTripBenchmark {
         public void setUp(JunctionNioServer server) {
             start(server.port, options -> listener -> new NioTcpClientFactory(LOOPBACK, options, executor,
                     listener), "Junction NIO");
+        }
+    }
+
+    /** A Junction client on a {@link NioTcpClientFactory}, to the server with one selector per core. */
+    @State(Scope.Thread)
+    public static class JunctionNioClientOfServerPerCore extends JunctionClient {
+        @Setup(Level.Trial)
+        public void setUp(JunctionNioServerPerCore server) {
+            start(server.port, options -> listener -> new NioTcpClientFactory(LOOPBACK, options, executor,
+                    listener), "Junction NIO, a selector per core");
         }
     }
 
@@ -528,6 +555,11 @@ public class TcpRoundTripBenchmark {
 
     @Benchmark
     public String junctionNio(JunctionNioClient client) {
+        return client.echo.echo(PAYLOAD);
+    }
+
+    @Benchmark
+    public String junctionNioSelectorPerCore(JunctionNioClientOfServerPerCore client) {
         return client.echo.echo(PAYLOAD);
     }
 

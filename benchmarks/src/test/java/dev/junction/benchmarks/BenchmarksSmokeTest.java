@@ -72,7 +72,8 @@ class BenchmarksSmokeTest {
                 "CdiPollingConsumerBenchmark.junctionCdi", "CdiPollingConsumerBenchmark.spring",
                 "CdiPollingConsumerBenchmark.camel", "CdiPollingConsumerBenchmark.jdkThread",
                 "TcpRoundTripBenchmark.junctionBlocking", "TcpRoundTripBenchmark.junctionPooled",
-                "TcpRoundTripBenchmark.junctionNio", "TcpRoundTripBenchmark.junctionClientRawServer",
+                "TcpRoundTripBenchmark.junctionNio", "TcpRoundTripBenchmark.junctionNioSelectorPerCore",
+                "TcpRoundTripBenchmark.junctionClientRawServer",
                 "TcpRoundTripBenchmark.springNet", "TcpRoundTripBenchmark.springNio",
                 "TcpRoundTripBenchmark.rawSocket", "TcpRoundTripBenchmark.rawSocketReaderThread");
         byName.forEach((name, result) ->

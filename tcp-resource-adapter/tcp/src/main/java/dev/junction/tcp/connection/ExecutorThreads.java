@@ -17,22 +17,27 @@ final class ExecutorThreads {
 
     /**
      * @param factory the factory's class, named in the problem
-     * @param options the options: with a zero {@code selectorHandOff} no watch runs, so one thread fewer is needed
+     * @param options the options: how many selectors run, and whether each has a watch (not with a zero
+     *                {@code selectorHandOff})
      * @return what is wrong, with the fix, when the executor is a thread pool that never runs enough threads at
      *     once; {@code null} when it is not
      */
     static String shortage(Class<?> factory, TcpConnectionOptions options, Executor executor) {
         boolean watched = !options.selectorHandOff().isZero();
-        int needed = watched ? 3 : 2;
+        int selectors = options.selectors();
+        int needed = selectors * (watched ? 2 : 1) + 1;
         int available = threadLimit(executor);
         if (available >= needed) {
             return null;
         }
+        String loops = selectors == 1 ? "the selector" + (watched ? ", its watch" : "")
+                : "its " + selectors + " selectors" + (watched ? " and their watches" : "");
         return "JNC-0720 " + factory.getSimpleName() + " needs an executor that runs at least " + needed
-                + " tasks at once (the selector" + (watched ? ", its watch" : "")
-                + " and the connections' set-up and delivery tasks), but " + executor + " runs at most " + available
-                + ": give it more threads"
-                + (watched ? ", or set TcpConnectionOptions.selectorHandOff(Duration.ZERO), which needs 2" : "");
+                + " tasks at once (" + loops + " and the connections' set-up and delivery tasks), but " + executor
+                + " runs at most " + available + ": give it more threads"
+                + (watched ? ", or set TcpConnectionOptions.selectorHandOff(Duration.ZERO), which needs "
+                        + (selectors + 1) : "")
+                + (selectors > 1 ? ", or fewer TcpConnectionOptions.selectors" : "");
     }
 
     /** @return how many tasks the executor can run at once, or {@link Integer#MAX_VALUE} when it cannot be told */

@@ -12,7 +12,9 @@ import java.util.concurrent.RejectedExecutionException;
  * A client with non-blocking channels: connecting happens on the caller's thread (waiting at most the connect
  * timeout), then one selector task watches every connection and delivers what it reads, in order per connection,
  * as {@link NioTcpServerFactory} does. The executor needs a thread for the selector, one for its watch, and one for
- * the tasks that close idle connections.
+ * the tasks that close idle connections; two more for each further selector ({@link TcpConnectionOptions#selectors()},
+ * which new connections are given to in turn). Connections read by their callers need none of these: each caller
+ * waits on a selector of its connection's own.
  */
 public final class NioTcpClientFactory extends AbstractTcpClientFactory {
 
@@ -20,7 +22,7 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
      * @param host     the server's host name or address
      * @param options  the server's port (required) and how to configure and frame connections
      * @param executor runs the selector, its watch and other short tasks: at least three threads (two with a zero
-     *                 {@code selectorHandOff})
+     *                 {@code selectorHandOff}), two more for each further selector
      * @param listener receives every payload the server sends, on a read task
      * @throws IllegalArgumentException when the options have no port
      */
@@ -39,19 +41,19 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
         if (shortage != null) {
             throw new RejectedExecutionException(shortage); // start() reports it as the reason it cannot start
         }
-        SelectorLoop loop = new SelectorLoop(toString(), context.tracker(), options());
+        SelectorLoops loops = SelectorLoops.open(toString(), context.tracker(), options());
         try {
-            loop.start();
+            loops.start();
         } catch (RuntimeException e) {
-            loop.close();
+            loops.close();
             throw e;
         }
-        return new Transport(loop);
+        return new Transport(loops);
     }
 
     @Override
     AbstractTcpConnection connect(InetSocketAddress address, ConnectionContext context) throws IOException {
-        SelectorLoop loop = ((Transport) requireRunning().transport()).loop();
+        SelectorLoop loop = ((Transport) requireRunning().transport()).loops().next();
         SocketChannel channel = SocketChannel.open();
         try {
             SocketConfigurer.configure(channel.socket(), options());
@@ -71,11 +73,11 @@ public final class NioTcpClientFactory extends AbstractTcpClientFactory {
         }
     }
 
-    /** Stopping ends the selector's task. */
-    private record Transport(SelectorLoop loop) implements Closeable {
+    /** Stopping ends the selectors' tasks. */
+    private record Transport(SelectorLoops loops) implements Closeable {
         @Override
         public void close() {
-            loop.stop();
+            loops.stop();
         }
     }
 }

@@ -17,8 +17,10 @@ import java.util.concurrent.RejectedExecutionException;
  * itself, handing the selector over to a second task when a delivery takes longer than
  * {@link TcpConnectionOptions#selectorHandOff()} (with a zero hand-off time, deliveries are short tasks on the
  * executor instead), so a few threads serve many connections. The executor needs three threads: the selector, its
- * watch, and one to set accepted connections up (and to close idle ones); a small fixed pool suits. Payloads of one
- * connection are delivered one at a time and in order (see the package documentation).
+ * watch, and one to set accepted connections up (and to close idle ones); a small fixed pool suits. With
+ * {@link TcpConnectionOptions#selectors()} above one, accepted connections are given to the selectors in turn, and
+ * each selector needs its two threads. Payloads of one connection are delivered one at a time and in order (see the
+ * package documentation).
  */
 public final class NioTcpServerFactory extends AbstractTcpConnectionFactory implements TcpServerFactory {
 
@@ -27,7 +29,7 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
     /**
      * @param options  where to listen and how to configure and frame connections
      * @param executor runs the selector, its watch and set-up tasks: at least three threads (two with a zero
-     *                 {@code selectorHandOff})
+     *                 {@code selectorHandOff}), two more for each further selector
      * @param listener receives every payload, on the selector's thread or a read task
      * @throws IllegalArgumentException when the executor is a thread pool with fewer threads than that
      */
@@ -41,8 +43,14 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
 
     @Override
     Closeable startTransport(ConnectionContext context) throws IOException {
-        SelectorLoop loop = new SelectorLoop(toString(), context.tracker(), options());
-        ServerSocketChannel server = ServerSocketChannel.open();
+        SelectorLoops loops = SelectorLoops.open(toString(), context.tracker(), options());
+        ServerSocketChannel server;
+        try {
+            server = ServerSocketChannel.open();
+        } catch (IOException | RuntimeException e) {
+            loops.close();
+            throw e;
+        }
         try {
             if (options().receiveBufferSize() > 0) {
                 server.setOption(StandardSocketOptions.SO_RCVBUF, options().receiveBufferSize());
@@ -50,15 +58,15 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
             server.bind(new InetSocketAddress(options().localAddress().orElse(null), options().port()),
                     options().backlog());
             server.configureBlocking(false);
-            server.register(loop.selector(), SelectionKey.OP_ACCEPT,
-                    (SelectorLoop.Handler) key -> accept(server, loop, context));
-            loop.start();
+            server.register(loops.first().selector(), SelectionKey.OP_ACCEPT,
+                    (SelectorLoop.Handler) key -> accept(server, loops, context));
+            loops.start();
         } catch (IOException | RuntimeException e) {
             SocketConfigurer.closeQuietly(server);
-            loop.close();
+            loops.close();
             throw e;
         }
-        return new Transport(server, loop);
+        return new Transport(server, loops);
     }
 
     @Override
@@ -70,10 +78,12 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
         }
     }
 
-    private void accept(ServerSocketChannel server, SelectorLoop loop, ConnectionContext context) throws IOException {
+    private void accept(ServerSocketChannel server, SelectorLoops loops, ConnectionContext context)
+            throws IOException {
         SocketChannel channel;
         while ((channel = server.accept()) != null) {
             SocketChannel accepted = channel;
+            SelectorLoop loop = loops.next();
             try {
                 // Set up on a task: the selector's thread makes no blocking call (a host name look-up) for anyone.
                 context.tracker().execute(() -> open(accepted, loop, context),
@@ -107,12 +117,12 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
                 + options().port() + "]";
     }
 
-    /** Stopping closes the listening channel and ends the selector's task. */
-    private record Transport(ServerSocketChannel server, SelectorLoop loop) implements Closeable {
+    /** Stopping closes the listening channel and ends the selectors' tasks. */
+    private record Transport(ServerSocketChannel server, SelectorLoops loops) implements Closeable {
         @Override
         public void close() {
             SocketConfigurer.closeQuietly(server);
-            loop.stop();
+            loops.stop();
         }
     }
 }

@@ -50,6 +50,11 @@ public final class TcpConnectionOptions {
      * an NIO factory by tens of milliseconds at most.
      */
     public static final Duration DEFAULT_SELECTOR_HAND_OFF = Duration.ofMillis(20);
+    /**
+     * Default {@link #selectors()}: 1. One selector serves many connections with the fewest threads; a server whose
+     * busy connections need more than one core for their flows takes more.
+     */
+    public static final int DEFAULT_SELECTORS = 1;
 
     private final int port;
     private final InetAddress localAddress;
@@ -65,6 +70,7 @@ public final class TcpConnectionOptions {
     private final boolean lookupHost;
     private final int maxMessageSize;
     private final Duration selectorHandOff;
+    private final int selectors;
     private final FrameCodec codec;
 
     private TcpConnectionOptions(Builder builder) {
@@ -82,6 +88,7 @@ public final class TcpConnectionOptions {
         this.lookupHost = builder.lookupHost;
         this.maxMessageSize = builder.maxMessageSize;
         this.selectorHandOff = builder.selectorHandOff;
+        this.selectors = builder.selectors;
         this.codec = builder.codec;
     }
 
@@ -110,6 +117,7 @@ public final class TcpConnectionOptions {
         builder.lookupHost = lookupHost;
         builder.maxMessageSize = maxMessageSize;
         builder.selectorHandOff = selectorHandOff;
+        builder.selectors = selectors;
         return builder;
     }
 
@@ -202,6 +210,18 @@ public final class TcpConnectionOptions {
         return selectorHandOff;
     }
 
+    /**
+     * @return for the NIO factories: how many selectors watch their connections, each with its own task (and its
+     *         own watch, see {@link #selectorHandOff()}); connections are given to them in turn as they open. One
+     *         selector delivers on one thread at a time, so the flows of all its connections share one core: with
+     *         many busy connections on a machine of several cores, one selector per core lets their flows run side
+     *         by side. Each connection stays with its selector, so its payloads keep their order. The executor needs
+     *         two threads per selector (one with a zero {@code selectorHandOff}) and one more
+     */
+    public int selectors() {
+        return selectors;
+    }
+
     /** @return how messages are framed */
     public FrameCodec codec() {
         return codec;
@@ -210,10 +230,11 @@ public final class TcpConnectionOptions {
     @Override
     public String toString() {
         return "TcpConnectionOptions[port=" + port + ", localAddress=" + localAddress + ", backlog=" + backlog
-                + ", soTimeout=" + soTimeout + ", sendTimeout=" + sendTimeout + ", keepAlive=" + keepAlive + ", tcpNoDelay=" + tcpNoDelay
-                + ", connectTimeout=" + connectTimeout + ", singleUse=" + singleUse + ", sendBufferSize="
-                + sendBufferSize + ", receiveBufferSize=" + receiveBufferSize + ", lookupHost=" + lookupHost
-                + ", maxMessageSize=" + maxMessageSize + ", selectorHandOff=" + selectorHandOff + ", codec=" + codec + "]";
+                + ", soTimeout=" + soTimeout + ", sendTimeout=" + sendTimeout + ", keepAlive=" + keepAlive
+                + ", tcpNoDelay=" + tcpNoDelay + ", connectTimeout=" + connectTimeout + ", singleUse=" + singleUse
+                + ", sendBufferSize=" + sendBufferSize + ", receiveBufferSize=" + receiveBufferSize
+                + ", lookupHost=" + lookupHost + ", maxMessageSize=" + maxMessageSize
+                + ", selectorHandOff=" + selectorHandOff + ", selectors=" + selectors + ", codec=" + codec + "]";
     }
 
     /** Builds {@link TcpConnectionOptions}; not thread-safe. Values are checked together by {@link #build()}. */
@@ -232,6 +253,7 @@ public final class TcpConnectionOptions {
         private boolean lookupHost = DEFAULT_LOOKUP_HOST;
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private Duration selectorHandOff = DEFAULT_SELECTOR_HAND_OFF;
+        private int selectors = DEFAULT_SELECTORS;
         private final FrameCodec codec;
 
         private Builder(FrameCodec codec) {
@@ -322,6 +344,12 @@ public final class TcpConnectionOptions {
             return this;
         }
 
+        /** @see TcpConnectionOptions#selectors() */
+        public Builder selectors(int selectors) {
+            this.selectors = selectors;
+            return this;
+        }
+
         /**
          * @return the options
          * @throws IllegalArgumentException naming every option whose value is invalid
@@ -350,6 +378,9 @@ public final class TcpConnectionOptions {
             }
             if (maxMessageSize < 1) {
                 problems.add("maxMessageSize must be at least 1, was " + maxMessageSize);
+            }
+            if (selectors < 1) {
+                problems.add("selectors must be at least 1, was " + selectors);
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Invalid TCP connection options: " + String.join("; ", problems));

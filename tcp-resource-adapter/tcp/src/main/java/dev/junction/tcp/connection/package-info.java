@@ -28,7 +28,8 @@
  * which in an application server is the resource adapter's work manager, and in Java SE whatever the caller
  * chooses: a cached thread pool for the blocking kinds (they need a thread per connection, plus one to accept), a
  * small fixed pool for the NIO kinds (three threads: the selector, its watch, and one for set-up and idle closes;
- * with a zero {@code selectorHandOff}, the selector and at least one for reads). The executor must run
+ * with a zero {@code selectorHandOff}, the selector and at least one for reads; two more for each further selector,
+ * see {@link dev.junction.tcp.connection.TcpConnectionOptions#selectors()}). The executor must run
  * tasks on other threads than the caller's. On JDK 21 or later, virtual threads suit the blocking kinds best;
  * nothing in this module needs JDK 21 to compile, the caller simply passes the executor:
  * <pre>{@code

@@ -1,7 +1,7 @@
 package dev.junction.tcp.connection;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -80,9 +80,9 @@ class ServerConcurrencyTest {
      * one the selector's thread delivers, and a listener that now and then dawdles makes the selector's watch take
      * over again and again, so that a connection's deliveries move between threads either way.
      */
-    @ParameterizedTest(name = "hand-off after {0} ms")
-    @ValueSource(longs = {0, 2})
-    void nioKeepsEachConnectionsOrderOnAMultiThreadExecutor(long handOffMillis) throws Exception {
+    @ParameterizedTest(name = "hand-off after {0} ms, {1} selector(s)")
+    @CsvSource({"0, 1", "2, 1", "2, 3"})
+    void nioKeepsEachConnectionsOrderOnAMultiThreadExecutor(long handOffMillis, int selectors) throws Exception {
         int clients = 8;
         int messages = 3_000;
         // Padding makes each connection's stream span many reads, and so many read tasks.
@@ -94,7 +94,8 @@ class ServerConcurrencyTest {
         AtomicInteger malformed = new AtomicInteger();
         Map<String, Set<Thread>> threads = new ConcurrentHashMap<>();
         TcpServerFactory server = new NioTcpServerFactory(Kinds.loopback().selectorHandOff(
-                Duration.ofMillis(handOffMillis)).build(), executor(CountingExecutor.fixed(4)),
+                Duration.ofMillis(handOffMillis)).selectors(selectors).build(),
+                executor(CountingExecutor.fixed(2 * selectors + 2)),
                 (connection, payload) -> {
                     AtomicInteger running = inFlight.computeIfAbsent(connection.id(), id -> new AtomicInteger());
                     if (running.incrementAndGet() > 1) {

@@ -30,6 +30,8 @@ class TcpConnectionOptionsTest {
         assertThat(options.receiveBufferSize()).isEqualTo(TcpConnectionOptions.DEFAULT_BUFFER_SIZE);
         assertThat(options.lookupHost()).isEqualTo(TcpConnectionOptions.DEFAULT_LOOKUP_HOST).isFalse();
         assertThat(options.maxMessageSize()).isEqualTo(FrameCodec.DEFAULT_MAX_MESSAGE_SIZE);
+        assertThat(options.selectorHandOff()).isEqualTo(TcpConnectionOptions.DEFAULT_SELECTOR_HAND_OFF);
+        assertThat(options.selectors()).isEqualTo(TcpConnectionOptions.DEFAULT_SELECTORS).isOne();
         assertThat(options.codec()).isSameAs(codec);
     }
 
@@ -37,14 +39,14 @@ class TcpConnectionOptionsTest {
     void everyInvalidValueIsNamedInOneException() {
         TcpConnectionOptions.Builder builder = TcpConnectionOptions.builder(codec).port(70_000).backlog(0)
                 .soTimeout(Duration.ofMillis(-1)).sendTimeout(Duration.ofNanos(5)).connectTimeout(Duration.ZERO)
-                .sendBufferSize(-1).receiveBufferSize(-2).maxMessageSize(0);
+                .sendBufferSize(-1).receiveBufferSize(-2).maxMessageSize(0).selectors(0);
 
         assertThatIllegalArgumentException().isThrownBy(builder::build)
                 .withMessageContainingAll("port must be between 0 and 65535, was 70000",
                         "backlog must be at least 1, was 0", "soTimeout must be", "sendTimeout must be zero (no limit)",
                         "connectTimeout must be",
                         "sendBufferSize must not be negative", "receiveBufferSize must not be negative",
-                        "maxMessageSize must be at least 1, was 0");
+                        "maxMessageSize must be at least 1, was 0", "selectors must be at least 1, was 0");
     }
 
     @Test
@@ -65,7 +67,8 @@ class TcpConnectionOptionsTest {
         TcpConnectionOptions options = TcpConnectionOptions.builder(codec).port(4242).backlog(7)
                 .soTimeout(Duration.ofSeconds(3)).sendTimeout(Duration.ofMillis(1500)).keepAlive(true)
                 .tcpNoDelay(true).connectTimeout(Duration.ofMillis(250)).singleUse(true).sendBufferSize(1024)
-                .receiveBufferSize(2048).lookupHost(true).maxMessageSize(99).build();
+                .receiveBufferSize(2048).lookupHost(true).maxMessageSize(99)
+                .selectorHandOff(Duration.ofMillis(7)).selectors(3).build();
 
         assertThat(options.toBuilder().build()).hasToString(options.toString());
         assertThat(options.toBuilder().port(1).build().port()).isEqualTo(1);
