@@ -4,10 +4,8 @@ import dev.junction.api.error.MessageTimeoutException;
 import dev.junction.api.error.MessagingException;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -42,7 +40,7 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
     private final long idleNanos;
     private long lastReadNanos = System.nanoTime(); // guarded by reading
     private final ReplyWait replyWait = new ReplyWait(); // guarded by reading
-    private volatile Selector writable; // made when a write first has to wait; set under the write lock
+    private final ChannelWriter writer;
 
     private CallerReadTcpConnection(SocketChannel channel, Selector readable, ConnectionContext context)
             throws IOException {
@@ -50,6 +48,7 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
         this.channel = channel;
         this.readable = readable;
         this.idleNanos = context.options().soTimeout().toNanos();
+        this.writer = new ChannelWriter(channel, context.options().sendTimeout(), this::isOpen, id());
     }
 
     /** Connects within the connect timeout, on the calling thread; the connection is not activated yet. */
@@ -213,42 +212,8 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
 
     @Override
     void write(ByteBuffer frame) throws IOException {
-        long deadline = 0;
-        while (frame.hasRemaining()) {
-            if (channel.write(frame) == 0) {
-                if (deadline == 0) {
-                    deadline = (System.nanoTime() + context().options().sendTimeout().toNanos()) | 1;
-                }
-                try {
-                    awaitWritable(deadline);
-                } catch (ClosedSelectorException closedMeanwhile) {
-                    throw new ClosedChannelException();
-                }
-            }
-        }
-    }
-
-    /** The socket's buffer is full: waits for the peer to read, up to the send timeout. */
-    private void awaitWritable(long deadline) throws IOException {
-        Selector selector = writable;
-        if (selector == null) {
-            selector = Selector.open();
-            writable = selector;
-            if (!isOpen()) {
-                selector.close(); // closed meanwhile: closeTransport() may not have seen this selector
-                throw new ClosedChannelException();
-            }
-            channel.register(selector, SelectionKey.OP_WRITE);
-        }
-        Duration sendTimeout = context().options().sendTimeout();
-        long left = deadline - System.nanoTime();
-        if (!sendTimeout.isZero() && left <= 0) {
-            throw sendTimeoutException(sendTimeout);
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("Interrupted while waiting to write on TCP connection " + id());
-        }
-        selector.select(NOTHING_TO_DO, sendTimeout.isZero() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        writer.write(frame, () -> {
+        });
     }
 
     @Override
@@ -263,10 +228,7 @@ final class CallerReadTcpConnection extends AbstractTcpConnection implements Cal
         } finally {
             // Wakes a caller waiting for a reply, and completes the channel's close (it is registered with them).
             SocketConfigurer.closeQuietly(readable);
-            Selector selector = writable;
-            if (selector != null) {
-                SocketConfigurer.closeQuietly(selector);
-            }
+            writer.close();
         }
     }
 }

@@ -1,20 +1,13 @@
 package dev.junction.tcp.connection;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * A connection over a non-blocking {@link SocketChannel} watched by a {@link SelectorLoop}.
@@ -39,9 +32,6 @@ import java.util.function.Consumer;
 final class ChannelTcpConnection extends AbstractTcpConnection
         implements SelectorLoop.Handler, SelectorLoop.Delivery {
 
-    private static final Consumer<SelectionKey> NOTHING_TO_DO = readyKey -> {
-    };
-
     /** Reads one task makes before it lets the executor run other connections' tasks. */
     private static final int READS_PER_TASK = 4;
 
@@ -58,7 +48,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection
     // True while the selector does not watch the channel for reads because bytes came while a task owned reading.
     private final AtomicBoolean readPaused = new AtomicBoolean();
     private final Runnable deliverRead = this::deliverRead;
-    private volatile Selector writable; // made when a write first has to wait; set under the write lock
+    private final ChannelWriter writer;
     private int firstRead; // what the selector's read found; passed to the task with ownership
     private IOException firstReadFailure; // likewise
     private volatile long lastReadNanos = System.nanoTime();
@@ -70,6 +60,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection
         this.channel = channel;
         this.key = key;
         this.loop = loop;
+        this.writer = new ChannelWriter(channel, context.options().sendTimeout(), this::isOpen, id());
         key.attach(this);
     }
 
@@ -210,57 +201,10 @@ final class ChannelTcpConnection extends AbstractTcpConnection
         }
     }
 
+    /** The sender's thread writes; when it is the one that selects and must wait, the watch selects meanwhile. */
     @Override
     void write(ByteBuffer frame) throws IOException {
-        long deadline = 0;
-        while (frame.hasRemaining()) {
-            if (channel.write(frame) == 0) {
-                if (deadline == 0) {
-                    deadline = (System.nanoTime() + context().options().sendTimeout().toNanos()) | 1;
-                }
-                awaitWritable(deadline);
-            }
-        }
-    }
-
-    /**
-     * The socket's buffer is full: waits for the peer to read, up to the send timeout, on a selector of this
-     * connection's own, so that the wait needs no other thread (the writer may be the one that selects for every
-     * connection; two loop threads may be writing at once).
-     */
-    private void awaitWritable(long deadline) throws IOException {
-        loop.handOffIfSelecting(); // the other connections are served meanwhile
-        Selector selector = writable;
-        if (selector == null) {
-            selector = Selector.open();
-            writable = selector;
-            if (!isOpen()) {
-                selector.close(); // closed meanwhile: closeTransport() may not have seen this selector
-                throw new ClosedChannelException();
-            }
-            try {
-                channel.register(selector, SelectionKey.OP_WRITE);
-            } catch (ClosedSelectorException closedMeanwhile) {
-                throw new ClosedChannelException();
-            }
-        }
-        Duration sendTimeout = context().options().sendTimeout();
-        long left = deadline - System.nanoTime();
-        if (!sendTimeout.isZero() && left <= 0) {
-            throw sendTimeoutException(sendTimeout);
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("Interrupted while waiting to write on TCP connection " + id());
-        }
-        try {
-            selector.select(NOTHING_TO_DO, sendTimeout.isZero() ? 0
-                    : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        } catch (ClosedSelectorException closedMeanwhile) {
-            throw new ClosedChannelException();
-        }
-        if (!isOpen()) {
-            throw new ClosedChannelException();
-        }
+        writer.write(frame, loop::handOffIfSelecting);
     }
 
     @Override
@@ -275,10 +219,7 @@ final class ChannelTcpConnection extends AbstractTcpConnection
         } finally {
             // The selector completes the close of a registered channel; wake it so the peer sees the end promptly.
             key.selector().wakeup();
-            Selector selector = writable;
-            if (selector != null) {
-                SocketConfigurer.closeQuietly(selector); // wakes a writer waiting on it
-            }
+            writer.close(); // wakes a writer waiting for the peer
         }
     }
 }
