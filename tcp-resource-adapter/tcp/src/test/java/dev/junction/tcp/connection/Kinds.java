@@ -13,11 +13,17 @@ final class Kinds {
     }
 
     enum Server {
-        BLOCKING, NIO;
+        BLOCKING, NIO,
+        /** NIO with two selectors: connections alternate between them. */
+        NIO_TWO_SELECTORS;
 
         TcpServerFactory create(TcpConnectionOptions options, Executor executor, TcpMessageListener listener) {
-            return this == BLOCKING ? new BlockingTcpServerFactory(options, executor, listener)
-                    : new NioTcpServerFactory(options, executor, listener);
+            return switch (this) {
+                case BLOCKING -> new BlockingTcpServerFactory(options, executor, listener);
+                case NIO -> new NioTcpServerFactory(options, executor, listener);
+                case NIO_TWO_SELECTORS -> new NioTcpServerFactory(options.toBuilder().selectors(2).build(), executor,
+                        listener);
+            };
         }
     }
 

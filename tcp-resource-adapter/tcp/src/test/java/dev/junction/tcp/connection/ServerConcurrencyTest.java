@@ -46,8 +46,12 @@ class ServerConcurrencyTest {
     @ParameterizedTest
     @EnumSource(Kinds.Server.class)
     void serves100ConnectionsAtOnce(Kinds.Server kind) throws Exception {
-        CountingExecutor executor = executor(kind == Kinds.Server.NIO ? CountingExecutor.fixed(4)
-                : CountingExecutor.cached());
+        // A small fixed pool for NIO: a selector (and its watch) serve many connections with a few threads.
+        CountingExecutor executor = executor(switch (kind) {
+            case BLOCKING -> CountingExecutor.cached();
+            case NIO -> CountingExecutor.fixed(4);
+            case NIO_TWO_SELECTORS -> CountingExecutor.fixed(6);
+        });
         TcpServerFactory server = kind.create(Kinds.loopback().backlog(CONNECTIONS).build(), executor,
                 (connection, payload) -> connection.send(bytes(text(payload) + " from " + connection.id())));
         start(server);
