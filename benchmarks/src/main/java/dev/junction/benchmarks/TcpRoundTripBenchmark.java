@@ -208,6 +208,15 @@ public class TcpRoundTripBenchmark {
             checked(echo.echo(PAYLOAD), name);
         }
 
+        void startBlocking(int port, String name) {
+            start(port, options -> listener -> new BlockingTcpClientFactory(LOOPBACK, options, executor, listener),
+                    name);
+        }
+
+        void startNio(int port, String name) {
+            start(port, options -> listener -> new NioTcpClientFactory(LOOPBACK, options, executor, listener), name);
+        }
+
         @TearDown(Level.Trial)
         public void tearDown() throws InterruptedException {
             junction.close();
@@ -221,8 +230,7 @@ public class TcpRoundTripBenchmark {
     public static class JunctionBlockingClient extends JunctionClient {
         @Setup(Level.Trial)
         public void setUp(JunctionBlockingServer server) {
-            start(server.port, options -> listener -> new BlockingTcpClientFactory(LOOPBACK, options, executor,
-                    listener), "Junction blocking");
+            startBlocking(server.port, "Junction blocking");
         }
     }
 
@@ -234,8 +242,7 @@ public class TcpRoundTripBenchmark {
     public static class JunctionClientOfRawServer extends JunctionClient {
         @Setup(Level.Trial)
         public void setUp(RawServer server) {
-            start(server.serverSocket.getLocalPort(), options -> listener -> new BlockingTcpClientFactory(LOOPBACK,
-                    options, executor, listener), "Junction blocking client, raw server");
+            startBlocking(server.serverSocket.getLocalPort(), "Junction blocking client, raw server");
         }
     }
 
@@ -244,8 +251,7 @@ public class TcpRoundTripBenchmark {
     public static class JunctionNioClient extends JunctionClient {
         @Setup(Level.Trial)
         public void setUp(JunctionNioServer server) {
-            start(server.port, options -> listener -> new NioTcpClientFactory(LOOPBACK, options, executor,
-                    listener), "Junction NIO");
+            startNio(server.port, "Junction NIO");
         }
     }
 
@@ -254,8 +260,7 @@ public class TcpRoundTripBenchmark {
     public static class JunctionNioClientOfServerPerCore extends JunctionClient {
         @Setup(Level.Trial)
         public void setUp(JunctionNioServerPerCore server) {
-            start(server.port, options -> listener -> new NioTcpClientFactory(LOOPBACK, options, executor,
-                    listener), "Junction NIO, a selector per core");
+            startNio(server.port, "Junction NIO, a selector per core");
         }
     }
 
