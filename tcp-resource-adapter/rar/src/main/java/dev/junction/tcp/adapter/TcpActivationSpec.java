@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Where and how an inbound endpoint listens: a TCP server on {@code port} (required; 0 for an ephemeral port),
  * bound to {@code bindAddress} (an IP literal; unset: every interface), with {@code nio} selecting the NIO server
- * (default: blocking, one work per connection) and the socket properties every level shares ({@code serializer},
+ * (default: blocking, one work per connection), {@code selectors} the NIO server's count of selectors (default 1, see
+ * {@link TcpConnectionOptions#selectors()}) and the socket properties every level shares ({@code serializer},
  * {@code maxMessageSize}, {@code soTimeout}, {@code connectTimeout}, {@code sendTimeout}, {@code tcpNoDelay},
  * {@code keepAlive}); a property set here wins over the adapter's, which wins over the default. Its endpoints implement
  * {@link TcpRequestListener}.
@@ -25,6 +26,7 @@ public class TcpActivationSpec implements ActivationSpec {
     private Integer port;
     private String bindAddress;
     private Boolean nio;
+    private Integer selectors;
     private final TcpSettings settings = new TcpSettings();
     private TcpResourceAdapter adapter;
 
@@ -50,6 +52,9 @@ public class TcpActivationSpec implements ActivationSpec {
         if (bindAddress != null) {
             options.localAddress(address());
         }
+        if (selectors != null) {
+            options.selectors(TcpSettings.atLeast(1, selectors, BEAN, "selectors"));
+        }
         return options.build();
     }
 
@@ -60,7 +65,7 @@ public class TcpActivationSpec implements ActivationSpec {
 
     /** @return the values that tell activations apart, so that activating twice the same way is recognised */
     List<Object> values() {
-        return Arrays.asList(port, bindAddress, nio, settings);
+        return Arrays.asList(port, bindAddress, nio, selectors, settings);
     }
 
     private InetAddress address() throws InvalidPropertyException {
@@ -108,6 +113,14 @@ public class TcpActivationSpec implements ActivationSpec {
 
     public void setNio(Boolean nio) {
         this.nio = nio;
+    }
+
+    public Integer getSelectors() {
+        return selectors;
+    }
+
+    public void setSelectors(Integer selectors) {
+        this.selectors = selectors;
     }
 
     public String getSerializer() {
@@ -172,7 +185,7 @@ public class TcpActivationSpec implements ActivationSpec {
 
     @Override
     public String toString() {
-        return "TcpActivationSpec[port=" + port + ", bindAddress=" + bindAddress + ", nio=" + nio + ", " + settings
+        return "TcpActivationSpec[port=" + port + ", bindAddress=" + bindAddress + ", nio=" + nio + ", selectors=" + selectors + ", " + settings
                 + "]";
     }
 }

@@ -71,6 +71,21 @@ class InboundActivationTest {
     }
 
     @Test
+    void anNioServerWithTwoSelectorsAnswersEachConnection() throws Exception {
+        TcpActivationSpec spec = spec();
+        spec.setNio(true);
+        spec.setSelectors(2);
+        assertThat(spec.options().selectors()).isEqualTo(2);
+        adapter.endpointActivation(endpoints, spec);
+
+        int port = adapter.port(endpoints, spec);
+        try (Client first = new Client(port); Client second = new Client(port)) {
+            assertThat(first.exchange("one")).isEqualTo("ONE");
+            assertThat(second.exchange("two")).isEqualTo("TWO");
+        }
+    }
+
+    @Test
     void activatingTwiceTheSameWayListensOnce() throws Exception {
         TcpActivationSpec spec = spec();
         adapter.endpointActivation(endpoints, spec);
@@ -148,6 +163,11 @@ class InboundActivationTest {
         TcpActivationSpec badSerializer = spec();
         badSerializer.setSerializer("json");
         assertThatThrownBy(badSerializer::validate).hasMessageStartingWith("JNC-1100");
+
+        TcpActivationSpec noSelector = spec();
+        noSelector.setSelectors(0);
+        assertThatThrownBy(noSelector::validate).isInstanceOf(InvalidPropertyException.class)
+                .hasMessageStartingWith("JNC-1103").hasMessageContaining("property selectors");
         assertThat(adapter.activations()).isZero();
     }
 
