@@ -22,8 +22,8 @@ abstract class AbstractTcpClientFactory extends AbstractTcpConnectionFactory imp
         super(options, executor, listener);
         this.host = Objects.requireNonNull(host, "host");
         if (options.port() == 0) {
-            throw new IllegalArgumentException("Invalid TCP connection options: port must be the server's port for "
-                    + "a client factory, was 0");
+            throw new IllegalArgumentException("JNC-0721 Invalid TCP connection options: port must be the server's"
+                    + " port for a client factory, was 0: set TcpConnectionOptions.port");
         }
     }
 

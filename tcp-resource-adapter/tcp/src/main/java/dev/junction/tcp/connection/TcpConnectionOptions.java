@@ -383,7 +383,8 @@ public final class TcpConnectionOptions {
                 problems.add("selectors must be at least 1, was " + selectors);
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Invalid TCP connection options: " + String.join("; ", problems));
+                throw new IllegalArgumentException("JNC-0721 Invalid TCP connection options: "
+                        + String.join("; ", problems) + ": correct each option named");
             }
             return new TcpConnectionOptions(this);
         }

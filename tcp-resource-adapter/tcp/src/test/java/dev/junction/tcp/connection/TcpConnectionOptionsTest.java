@@ -42,6 +42,7 @@ class TcpConnectionOptionsTest {
                 .sendBufferSize(-1).receiveBufferSize(-2).maxMessageSize(0).selectors(0);
 
         assertThatIllegalArgumentException().isThrownBy(builder::build)
+                .withMessageStartingWith("JNC-0721 Invalid TCP connection options: ")
                 .withMessageContainingAll("port must be between 0 and 65535, was 70000",
                         "backlog must be at least 1, was 0", "soTimeout must be", "sendTimeout must be zero (no limit)",
                         "connectTimeout must be",
@@ -80,6 +81,6 @@ class TcpConnectionOptionsTest {
 
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BlockingTcpClientFactory("127.0.0.1", options, Runnable::run, (c, p) -> { }))
-                .withMessageContaining("port must be the server's port");
+                .withMessageStartingWith("JNC-0721").withMessageContaining("port must be the server's port");
     }
 }
