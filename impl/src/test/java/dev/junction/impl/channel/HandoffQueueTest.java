@@ -1,5 +1,6 @@
 package dev.junction.impl.channel;
 
+import dev.junction.impl.testing.DaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,11 +20,7 @@ class HandoffQueueTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "handoff-queue-test");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = DaemonThreads.cached("handoff-queue-test");
 
     @AfterEach
     void stopThreads() {

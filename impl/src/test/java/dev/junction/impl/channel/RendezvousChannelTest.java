@@ -1,5 +1,6 @@
 package dev.junction.impl.channel;
 
+import dev.junction.impl.testing.DaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import dev.junction.api.message.MessageBuilder;
 import dev.junction.api.message.MessageHeaders;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,11 +20,7 @@ class RendezvousChannelTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "rendezvous-channel-test");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = DaemonThreads.cached("rendezvous-channel-test");
 
     @AfterEach
     void stopThreads() {

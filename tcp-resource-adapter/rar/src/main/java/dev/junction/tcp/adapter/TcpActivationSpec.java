@@ -185,7 +185,7 @@ public class TcpActivationSpec implements ActivationSpec {
 
     @Override
     public String toString() {
-        return "TcpActivationSpec[port=" + port + ", bindAddress=" + bindAddress + ", nio=" + nio + ", selectors=" + selectors + ", " + settings
-                + "]";
+        return "TcpActivationSpec[port=" + port + ", bindAddress=" + bindAddress + ", nio=" + nio
+                + ", selectors=" + selectors + ", " + settings + "]";
     }
 }

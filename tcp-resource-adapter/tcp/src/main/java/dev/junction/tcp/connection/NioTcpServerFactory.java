@@ -44,25 +44,23 @@ public final class NioTcpServerFactory extends AbstractTcpConnectionFactory impl
     @Override
     Closeable startTransport(ConnectionContext context) throws IOException {
         SelectorLoops loops = SelectorLoops.open(toString(), context.tracker(), options());
-        ServerSocketChannel server;
+        ServerSocketChannel server = null;
         try {
             server = ServerSocketChannel.open();
-        } catch (IOException | RuntimeException e) {
-            loops.close();
-            throw e;
-        }
-        try {
             if (options().receiveBufferSize() > 0) {
                 server.setOption(StandardSocketOptions.SO_RCVBUF, options().receiveBufferSize());
             }
             server.bind(new InetSocketAddress(options().localAddress().orElse(null), options().port()),
                     options().backlog());
             server.configureBlocking(false);
+            ServerSocketChannel listening = server; // the lambda's own, final copy
             server.register(loops.first().selector(), SelectionKey.OP_ACCEPT,
-                    (SelectorLoop.Handler) key -> accept(server, loops, context));
+                    (SelectorLoop.Handler) key -> accept(listening, loops, context));
             loops.start();
         } catch (IOException | RuntimeException e) {
-            SocketConfigurer.closeQuietly(server);
+            if (server != null) {
+                SocketConfigurer.closeQuietly(server);
+            }
             loops.close();
             throw e;
         }
